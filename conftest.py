@@ -1,0 +1,32 @@
+"""Shared fixtures: the demo site is loaded once into the test database, and each test rolls back."""
+
+import io
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def home(db):
+    from ellemes.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def clinic(db):
+    from wagtail.models import Site
+
+    from ellemes.models import ClinicSettings
+
+    return ClinicSettings.for_site(Site.objects.get(is_default_site=True))

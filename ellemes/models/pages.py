@@ -1,0 +1,70 @@
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class ClinicPage(Page):
+    """Base for every public page: a meta description with a sensible fallback."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        text = self.search_description or strip_tags(str(getattr(self, "intro", "") or ""))
+        return Truncator(" ".join(text.split())).chars(160)
+
+
+class IntroPage(ClinicPage):
+    """A page with a short plain-text introduction under its title."""
+
+    intro = models.TextField(blank=True, max_length=500, help_text="One or two sentences shown under the title.")
+
+    content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
+    search_fields = ClinicPage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(ClinicPage):
+    """The front page: hero, latest articles, current specials, spotlight and contact call-out."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["blog.BlogIndexPage", "specials.SpecialsIndexPage", "staff.StaffIndexPage", "contact.ContactPage"]
+    max_count = 1
+
+    hero_heading = models.CharField(max_length=120, help_text="The big headline at the top of the page.")
+    hero_text = models.CharField(max_length=255, blank=True, help_text="A sentence under the headline.")
+    hero_image = models.ForeignKey(
+        "ellemes.ClinicImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the hero button leads, usually the contact page.",
+    )
+    hero_link_text = models.CharField(max_length=40, blank=True, default="Book a consultation")
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = ClinicPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_text"),
+            ],
+            heading="Hero",
+        ),
+        FieldPanel("intro"),
+    ]
+    search_fields = ClinicPage.search_fields + [index.SearchField("hero_heading"), index.SearchField("intro")]

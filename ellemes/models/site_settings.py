@@ -1,0 +1,112 @@
+from urllib.parse import quote_plus
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+
+@register_setting(icon="site")
+class ClinicSettings(ClusterableModel, BaseSiteSetting):
+    """Facts about the clinic shown across the site: name, contact details, hours."""
+
+    name = models.CharField("clinic name", max_length=100, default="ELLEMES Medical Spa")
+    logo = models.ForeignKey("ellemes.ClinicImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    phone = models.CharField(max_length=30, blank=True, help_text="As patients should dial it, e.g. (404) 555-0142.")
+    email = models.EmailField(blank=True, help_text="The public address patients may write to.")
+    inquiry_inbox = models.EmailField(
+        blank=True,
+        help_text="Where notices of new online inquiries go. They never contain what the patient wrote.",
+    )
+    street_address = models.CharField(max_length=255, blank=True)
+    city = models.CharField(max_length=100, blank=True, default="Atlanta")
+    region = models.CharField("state", max_length=50, blank=True, default="GA")
+    postal_code = models.CharField(max_length=20, blank=True)
+    about_us = models.TextField(blank=True, help_text="Two or three sentences for the footer’s About Us.")
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("logo"), FieldPanel("about_us")], heading="The clinic"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("inquiry_inbox"),
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("region"), FieldPanel("postal_code")]),
+            ],
+            heading="Contact details",
+        ),
+        InlinePanel("opening_hours", heading="Opening hours", label="Day"),
+        InlinePanel("social_links", heading="Social links", label="Link"),
+    ]
+
+    class Meta:
+        verbose_name = "clinic details"
+
+    @property
+    def phone_href(self):
+        digits = "".join(c for c in self.phone if c.isdigit() or c == "+")
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def address_lines(self):
+        locality = " ".join(
+            part for part in [f"{self.city}," if self.city else "", self.region, self.postal_code] if part
+        )
+        return [line for line in [self.street_address, locality.strip(" ,")] if line]
+
+    @property
+    def directions_url(self):
+        return "https://www.google.com/maps/search/?api=1&query=" + quote_plus(", ".join(self.address_lines))
+
+
+class OpeningHours(Orderable):
+    """The clinic's hours on one weekday."""
+
+    WEEKDAYS = [
+        ("Mo", "Monday"),
+        ("Tu", "Tuesday"),
+        ("We", "Wednesday"),
+        ("Th", "Thursday"),
+        ("Fr", "Friday"),
+        ("Sa", "Saturday"),
+        ("Su", "Sunday"),
+    ]
+
+    settings = ParentalKey(ClinicSettings, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.CharField(max_length=2, choices=WEEKDAYS)
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True)
+    closed = models.BooleanField(default=False, help_text="Tick if the clinic is closed all day.")
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes"), FieldPanel("closed")])]
+
+    def clean(self):
+        if self.closed:
+            return
+        if not (self.opens and self.closes):
+            raise ValidationError("Give opening and closing times, or tick “closed”.")
+        if self.closes <= self.opens:
+            raise ValidationError({"closes": "Closing time must be after opening time."})
+
+    @property
+    def schema_day(self):
+        return dict(self.WEEKDAYS)[self.weekday]
+
+    def __str__(self):
+        if self.closed:
+            return f"{self.get_weekday_display()}: closed"
+        return f"{self.get_weekday_display()}: {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class SocialLink(Orderable):
+    """A link to one of the clinic's social media profiles."""
+
+    settings = ParentalKey(ClinicSettings, on_delete=models.CASCADE, related_name="social_links")
+    network = models.CharField(max_length=40, help_text="Shown to patients, e.g. “Instagram”.")
+    url = models.URLField()
+
+    panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]

@@ -1,0 +1,39 @@
+"""Named places in the shared layout that content apps fill.
+
+The layout lives in `ellemes` and must not import the content apps, so each app
+registers what it shows in a slot (the announcement bar, the footer spotlight,
+sections of the home page) from its `AppConfig.ready()`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.html import format_html_join
+
+
+@dataclass(frozen=True)
+class SlotProvider:
+    template_name: str
+    get_context: Callable
+    order: int
+
+
+_providers: dict[str, list[SlotProvider]] = {}
+
+
+def register(slot, template_name, get_context, order=0):
+    """Show `template_name` in `slot`; `get_context(request, page)` returns its context or None to show nothing."""
+    providers = [p for p in _providers.get(slot, []) if p.template_name != template_name]
+    providers.append(SlotProvider(template_name, get_context, order))
+    _providers[slot] = sorted(providers, key=lambda p: p.order)
+
+
+def render(slot, request, page=None):
+    parts = []
+    for provider in _providers.get(slot, []):
+        context = provider.get_context(request, page)
+        if context is not None:
+            parts.append(render_to_string(provider.template_name, context, request=request))
+    # Each part is a rendered (so already escaped) template: join without escaping it again.
+    return format_html_join("", "{}", ((part,) for part in parts))

@@ -1,0 +1,92 @@
+"""The demo loader, the development admin account and the image rules editors work with."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from ellemes.models import ClinicImage, Treatment
+
+DEMO_TREATMENTS = {"Botox", "Eye treatments", "Dermaplaning", "Laser treatments", "Chemical peels", "Dermal fillers"}
+
+
+def counts():
+    return (Page.objects.count(), ClinicImage.objects.count(), Treatment.objects.count())
+
+
+@pytest.mark.django_db
+class TestDemoContent:
+    def test_loading_twice_creates_nothing_new(self):
+        before = counts()
+        output = io.StringIO()
+        call_command("load_demo_content", stdout=output)
+        assert counts() == before
+        assert "0 items created" in output.getvalue()
+
+    def test_reset_rebuilds_the_same_site(self):
+        before = counts()
+        call_command("load_demo_content", "--reset", stdout=io.StringIO())
+        assert counts() == before
+
+    def test_treatments(self):
+        assert set(Treatment.objects.values_list("name", flat=True)) >= DEMO_TREATMENTS
+
+    def test_clinic_details(self, clinic):
+        assert clinic.name == "ELLEMES Medical Spa"
+        assert clinic.city == "Atlanta"
+        assert clinic.logo is not None
+        assert clinic.opening_hours.count() == 7
+
+
+@pytest.mark.django_db
+class TestDevelopmentAdmin:
+    def test_creates_admin_with_a_random_password_once(self, settings, monkeypatch):
+        settings.DEBUG = True
+        monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
+        output = io.StringIO()
+        call_command("ensure_dev_admin", stdout=output)
+        password = output.getvalue().split("password ")[1].split()[0]
+        user = get_user_model().objects.get(username="admin")
+        assert user.is_superuser and user.check_password(password)
+        second = io.StringIO()
+        call_command("ensure_dev_admin", stdout=second)
+        assert password not in second.getvalue()
+        assert get_user_model().objects.filter(username="admin").count() == 1
+
+    def test_uses_the_password_from_the_environment(self, settings, monkeypatch, client):
+        settings.DEBUG = True
+        monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a-long-chosen-password")
+        output = io.StringIO()
+        call_command("ensure_dev_admin", stdout=output)
+        assert "a-long-chosen-password" not in output.getvalue()
+        assert client.login(username="admin", password="a-long-chosen-password")
+        assert client.get("/admin/").status_code == 200
+
+    def test_refuses_outside_development(self, settings):
+        settings.DEBUG = False
+        with pytest.raises(CommandError):
+            call_command("ensure_dev_admin")
+
+
+@pytest.mark.django_db
+class TestImages:
+    def test_alt_text_is_required(self):
+        image = ClinicImage(title="IMG_2041", alt_text="")
+        with pytest.raises(ValidationError) as error:
+            image.clean()
+        assert "alt_text" in error.value.message_dict
+
+    def test_decorative_images_need_no_alt_text(self):
+        ClinicImage(title="Swirl", alt_text="", is_decorative=True).clean()
+
+    def test_alt_text_never_falls_back_to_the_title(self):
+        assert ClinicImage(title="IMG_2041", alt_text="", is_decorative=True).default_alt_text == ""
+        assert ClinicImage(title="IMG_2041", alt_text="Nurse smiling").default_alt_text == "Nurse smiling"
+
+    def test_rendered_images_use_the_alt_text(self, client, home):
+        html = client.get("/").content.decode()
+        assert f'alt="{home.hero_image.alt_text}"' in html
+        assert f'alt="{home.hero_image.title}"' not in html
