@@ -1,10 +1,37 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.timezone import localdate
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.models.pages import ClinicPage, IntroPage
+
+
+class SpecialPageQuerySet(PageQuerySet):
+    """Date rules for specials, computed from the clinic's calendar at the time of asking."""
+
+    def running(self, on=None):
+        on = on or localdate()
+        return self.live().filter(starts_on__lte=on, ends_on__gte=on)
+
+    def upcoming(self, on=None, within_days=None):
+        on = on or localdate()
+        upcoming = self.live().filter(starts_on__gt=on)
+        if within_days is not None:
+            upcoming = upcoming.filter(starts_on__lte=on + datetime.timedelta(days=within_days))
+        return upcoming
+
+    def ended(self, on=None):
+        on = on or localdate()
+        return self.filter(ends_on__lt=on)
+
+
+SpecialPageManager = PageManager.from_queryset(SpecialPageQuerySet)
 
 
 class SpecialsIndexPage(IntroPage):
@@ -29,6 +56,8 @@ class SpecialPage(ClinicPage):
     body = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
     starts_on = models.DateField(help_text="First day of the offer (clinic time).")
     ends_on = models.DateField(help_text="Last day of the offer, inclusive (clinic time).")
+
+    objects = SpecialPageManager()
 
     content_panels = ClinicPage.content_panels + [
         FieldPanel("campaign"),
