@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -14,6 +15,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", stdout=io.StringIO())
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with no cached pages and no rate-limit counters."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

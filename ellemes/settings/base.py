@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ellemes.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -84,7 +85,15 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ellemes")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://ellemes"),
+    # Whole pages for anonymous visitors; kept apart so invalidating them never touches anything else.
+    "pages": env.cache("PAGE_CACHE_URL", default="locmemcache://ellemes-pages"),
+}
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/documents/", "/media/", "/static/"]
 
 AUTH_USER_MODEL = "ellemes.User"
 AUTH_PASSWORD_VALIDATORS = [

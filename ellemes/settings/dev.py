@@ -10,3 +10,4 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 SERVE_MEDIA = True
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)

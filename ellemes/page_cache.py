@@ -1,0 +1,143 @@
+"""Full-page cache for anonymous visitors, invalidated by content changes and bounded by the schedule.
+
+Pages are stored in the "pages" cache under a generation number; any change to public
+content bumps the generation, which retires every cached page at once, whether the change
+came from the admin, a management command or scheduled publishing. Content apps may cap
+how long a page may be kept (the specials app caps it at the next start or end of a special)
+with `register_lifetime_limit`.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "page-cache-generation"
+CACHEABLE_STATUS = {200}
+_lifetime_limits: list[Callable[[], int | None]] = []
+
+
+def register_lifetime_limit(seconds_left):
+    """`seconds_left()` returns how many seconds a page rendered now may be kept, or None for no limit."""
+    if seconds_left not in _lifetime_limits:
+        _lifetime_limits.append(seconds_left)
+
+
+def page_lifetime():
+    lifetime = settings.PAGE_CACHE_SECONDS
+    for seconds_left in _lifetime_limits:
+        limit = seconds_left()
+        if limit is not None:
+            lifetime = min(lifetime, int(limit))
+    return max(lifetime, 0)
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def invalidate_all():
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def _cache_key(request):
+    generation = page_cache().get(GENERATION_KEY, 0)
+    url = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"page:{generation}:{digest}"
+
+
+def _is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_ENABLED:
+        return False
+    if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PREFIXES):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # signed-in staff, or a visitor mid-form: always fresh
+    return "q" not in request.GET
+
+
+def _is_cacheable_response(request, response):
+    if response.status_code not in CACHEABLE_STATUS or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page holds a form with a per-visitor token
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET/HEAD requests for public pages from the cache; `X-Cache` says hit, miss or skip."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_cacheable_request(request):
+            return self._mark(self.get_response(request), "skip")
+        key = _cache_key(request)
+        cached = page_cache().get(key)
+        if cached is not None:
+            return self._mark(cached, "hit")
+        response = self.get_response(request)
+        lifetime = page_lifetime()
+        if lifetime <= 0 or not _is_cacheable_response(request, response):
+            return self._mark(response, "skip")
+        patch_cache_control(response, public=True, max_age=min(60, lifetime), s_maxage=lifetime)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        page_cache().set(key, response, timeout=lifetime)
+        return self._mark(response, "miss")
+
+    @staticmethod
+    def _mark(response, state):
+        response["X-Cache"] = state
+        return response
+
+
+def _invalidate_on_change(sender, **kwargs):
+    if kwargs.get("raw"):
+        return
+    if _is_public_content(sender):
+        invalidate_all()
+
+
+def _is_public_content(model):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Orderable, Page, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    if issubclass(model, (Page, Site, BaseSiteSetting, BaseGenericSetting, AbstractImage)):
+        return True
+    if model in get_snippet_models():
+        return True
+    # Inline rows (opening hours, social links) belong to whatever they hang off.
+    return issubclass(model, Orderable) and any(
+        _is_public_content(field.related_model)
+        for field in model._meta.get_fields()
+        if getattr(field, "many_to_one", False) and field.related_model is not model
+    )
+
+
+def _invalidate(**kwargs):
+    invalidate_all()
+
+
+def connect_invalidation():
+    """Retire cached pages whenever public content changes, however the change was made."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_invalidate_on_change, dispatch_uid="page_cache_post_save")
+    post_delete.connect(_invalidate_on_change, dispatch_uid="page_cache_post_delete")
+    m2m_changed.connect(_invalidate_on_change, dispatch_uid="page_cache_m2m")
+    page_published.connect(_invalidate, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_invalidate, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_invalidate, dispatch_uid="page_cache_moved")
