@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= ellemes.settings.dev
 
-.PHONY: run test install lint format migrate demo clean
+.PHONY: run test install lint format migrate demo clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -44,3 +44,8 @@ test: lint
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media test-media static
+
+bench: install
+	@command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk) and chromium (apt-get install chromium)"; exit 1; }
+	cd bench && npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m bench.run
