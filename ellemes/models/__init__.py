@@ -1,3 +1,4 @@
+from .claims import ClaimsCheckedMixin, ClaimsSettings
 from .images import ClinicImage, ClinicRendition
 from .pages import HomePage
 from .site_settings import ClinicSettings, OpeningHours, SocialLink
@@ -5,6 +6,8 @@ from .taxonomy import Treatment
 from .users import User
 
 __all__ = [
+    "ClaimsCheckedMixin",
+    "ClaimsSettings",
     "ClinicImage",
     "ClinicRendition",
     "ClinicSettings",
