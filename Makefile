@@ -27,6 +27,10 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py ensure_dev_admin
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
+	@# The background worker (inquiry emails) and the scheduler (scheduled publishing) stop with the server.
+	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker --backend durable --no-reload & \
+	$(BIN)/python manage.py run_periodic & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install

@@ -1,4 +1,5 @@
 from .claims import ClaimsCheckedMixin, ClaimsSettings
+from .housekeeping import CommandRun
 from .images import ClinicImage, ClinicRendition
 from .pages import HomePage
 from .site_settings import ClinicSettings, OpeningHours, SocialLink
@@ -9,6 +10,7 @@ __all__ = [
     "ClaimsCheckedMixin",
     "ClaimsSettings",
     "ClinicImage",
+    "CommandRun",
     "ClinicRendition",
     "ClinicSettings",
     "HomePage",

@@ -164,3 +164,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Housekeeping run by `manage.py run_periodic` (command → seconds between runs).
+PERIODIC_COMMANDS = {"publish_scheduled": 300}
