@@ -5,6 +5,7 @@ from .pages import HomePage
 from .site_settings import ClinicSettings, OpeningHours, SocialLink
 from .taxonomy import Treatment
 from .users import User
+from .workflow import MedicalReviewTask
 
 __all__ = [
     "ClaimsCheckedMixin",
@@ -14,6 +15,7 @@ __all__ = [
     "ClinicRendition",
     "ClinicSettings",
     "HomePage",
+    "MedicalReviewTask",
     "OpeningHours",
     "SocialLink",
     "Treatment",
