@@ -8,7 +8,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -72,7 +72,11 @@ class StaffMemberPage(ClinicPage):
     subpage_types = []
 
     role = models.CharField(max_length=80, help_text="The role patients see, e.g. “Medical Aesthetician”.")
-    short_bio = models.TextField(max_length=300, help_text="Up to 300 characters, for cards and the Staff Spotlight.")
+    short_bio = models.TextField(
+        max_length=300,
+        validators=[MaxLengthValidator(300)],  # TextField's max_length binds only the admin form
+        help_text="Up to 300 characters, for cards and the Staff Spotlight.",
+    )
     bio = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
     photo = models.ForeignKey(
         "ellemes.ClinicImage",
