@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class StaffConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "staff"
+
+    def ready(self):
+        from ellemes import slots
+        from staff import spotlight
+
+        slots.register("footer", "staff/includes/spotlight_footer.html", spotlight.footer_context)
+        slots.register("home", "staff/includes/spotlight_home.html", spotlight.home_context, order=30)

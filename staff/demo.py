@@ -1,8 +1,23 @@
-from staff.models import StaffIndexPage
+"""Demo staff: the team behind the treatments, with their credentials, and Lauren Siso in the spotlight."""
+
+from wagtail.models import Site
+
+from ellemes.models import Treatment
+from staff.models import StaffIndexPage, StaffMemberPage, StaffSettings
+
+PORTRAIT = (900, 1200)
+
+
+def _portrait(loader, name, palette):
+    return loader.image(f"Portrait of {name}", f"Portrait of {name}", palette=palette, size=PORTRAIT, portrait=True)
+
+
+def _treatments(*slugs):
+    return list(Treatment.objects.filter(slug__in=slugs))
 
 
 def load_demo(loader):
-    loader.child_page(
+    index = loader.child_page(
         loader.home,
         StaffIndexPage,
         "staff",
@@ -10,4 +25,99 @@ def load_demo(loader):
         intro="Meet the licensed clinicians and caring staff behind every treatment at ELLEMES.",
         show_in_menus=True,
     )
-    loader.say("  staff page")
+
+    maya = loader.child_page(
+        index,
+        StaffMemberPage,
+        "maya-okafor",
+        title="Dr. Maya Okafor",
+        role="Medical Director",
+        short_bio="Maya is a board-certified physician who oversees every medical treatment at ELLEMES, "
+        "writes our clinical protocols and supervises our nurse injector and aestheticians.",
+        bio="<p>Dr. Okafor trained in internal medicine before turning to aesthetic medicine, drawn by how much "
+        "a careful, honest consultation can change the way people feel about their skin.</p>"
+        "<p>As Medical Director she sets the safety standards behind every injection, peel and laser session "
+        "at the clinic, reviews our treatment guides for accuracy, and sees patients herself for complex "
+        "cases and second opinions. She would always rather talk a patient out of a treatment they do not "
+        "need than into one.</p>",
+        photo=_portrait(loader, "Dr. Maya Okafor", "plum"),
+        license_type="MD",
+        license_number="071234",
+        license_state="GA",
+        show_license_number=True,
+        practising_since=2008,
+        specialties=_treatments("botox", "dermal-fillers", "chemical-peels"),
+    )
+    loader.child_page(
+        index,
+        StaffMemberPage,
+        "lauren-siso",
+        title="Lauren Siso",
+        role="Medical Aesthetician",
+        short_bio="Lauren is a medical aesthetician and laser practitioner who loves helping clients reach their "
+        "healthiest skin, and believes everyone deserves to feel confident in it.",
+        bio="<p>Lauren has worked as a medical aesthetician and laser practitioner since 2013. Her favourite part "
+        "of the job is the first consultation, when she and a new client look closely at their skin together "
+        "and agree on a plan that fits their routine and their budget.</p>"
+        "<p>She is known for gentle, thorough dermaplaning and for laser treatments planned around each "
+        "client’s skin type, and she follows up after every session to make sure recovery is going as "
+        "expected.</p>",
+        photo=_portrait(loader, "Lauren Siso", "blush"),
+        action_photo=loader.image(
+            "Lauren Siso performing dermaplaning",
+            "Lauren Siso performing a dermaplaning treatment on a client",
+            palette="sand",
+            size=(1200, 900),
+            portrait=True,
+        ),
+        action_photo_caption="Lauren Siso performing dermaplaning treatment",
+        license_type="Licensed Esthetician",
+        practising_since=2013,
+        specialties=_treatments("dermaplaning", "laser-treatments"),
+    )
+    loader.child_page(
+        index,
+        StaffMemberPage,
+        "jordan-reyes",
+        title="Jordan Reyes",
+        role="Nurse Injector",
+        short_bio="Jordan is a registered nurse who specialises in Botox, dermal fillers and treatments for the "
+        "delicate skin around the eyes, always aiming for results that still look like you.",
+        bio="<p>Jordan spent six years as an emergency room nurse before training in aesthetic injections, and "
+        "brings the same calm attention to detail to every appointment.</p>"
+        "<p>Jordan works under the supervision of our Medical Director and takes the time to map facial "
+        "anatomy, explain what each product does and how long it lasts, and book a review two weeks after "
+        "every first treatment.</p>",
+        photo=_portrait(loader, "Jordan Reyes", "sage"),
+        license_type="Registered Nurse",
+        supervising_physician=maya,
+        practising_since=2015,
+        specialties=_treatments("botox", "dermal-fillers", "eye-treatments"),
+    )
+    loader.child_page(
+        index,
+        StaffMemberPage,
+        "priya-shah",
+        title="Priya Shah",
+        role="Patient Care Coordinator",
+        short_bio="Priya is the friendly voice on the phone and the first face you see at the clinic: she "
+        "arranges consultations, answers questions about costs and makes every visit run smoothly.",
+        bio="<p>Priya looks after patients from their first call to their follow-up appointments. She can "
+        "explain what to expect from a consultation, how to prepare for a treatment and which clinician is "
+        "the right person to see.</p>"
+        "<p>She does not give medical advice, but she knows exactly who can, and she will make sure they "
+        "call you back.</p>",
+        photo=_portrait(loader, "Priya Shah", "mist"),
+        accepts_bookings=False,
+    )
+    loader.say(f"  staff: {StaffMemberPage.objects.child_of(index).count()}")
+
+    site = Site.objects.get(is_default_site=True)
+    if not StaffSettings.objects.filter(site=site).exists():
+        StaffSettings.objects.create(site=site, spotlight=StaffMemberPage.objects.get(slug="lauren-siso"))
+        loader.created += 1
+    loader.say("  staff spotlight")
+
+
+def reset_demo():
+    StaffSettings.objects.all().delete()

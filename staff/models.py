@@ -1,30 +1,67 @@
+"""Staff profiles, their credentials, and the site setting that picks the Staff Spotlight.
+
+The staff app depends only on `ellemes`. Articles and specials point at staff
+members from their own apps; the profile shows them through the "staff_profile" slot.
+"""
+
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.db.models import Prefetch
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
+from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
+from ellemes.models import ClinicImage
 from ellemes.models.pages import ClinicPage, IntroPage
+from staff.structured_data import person_json_ld, team_json_ld
+
+# Rendition sizes the templates use; listings prefetch them so each card costs no extra query.
+CARD_PHOTO = "fill-480x600"
+PROFILE_PHOTO = "fill-600x750"
+SPOTLIGHT_PHOTO = "fill-640x480"
 
 
 def validate_not_future_year(year):
-    if year > datetime.date.today().year:
+    if year > timezone.localdate().year:
         raise ValidationError("The year they began practising cannot be in the future.")
 
 
+class StaffMemberQuerySet(PageQuerySet):
+    def on_show(self):
+        """Staff patients may see: published and not behind a view restriction, in the editors' order."""
+        return self.live().public().order_by("path")
+
+    def with_photos(self, *filter_specs):
+        """Fetch photos and their renditions up front, so a listing's query count does not grow with its length."""
+        renditions = ClinicImage.objects.prefetch_renditions(*filter_specs) if filter_specs else ClinicImage.objects
+        return self.prefetch_related(Prefetch("photo", queryset=renditions))
+
+
+StaffMemberManager = PageManager.from_queryset(StaffMemberQuerySet)
+
+
 class StaffIndexPage(IntroPage):
-    """“Our Team”: every published staff member, in the order editors arrange them."""
+    """“Our Team”: every published staff member, in the order editors arrange them in the page tree."""
 
     parent_page_types = ["ellemes.HomePage"]
     subpage_types = ["staff.StaffMemberPage"]
     max_count = 1
 
+    def staff_members(self):
+        return StaffMemberPage.objects.child_of(self).on_show().with_photos(CARD_PHOTO)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["staff_members"] = StaffMemberPage.objects.child_of(self).live().public().select_related("photo")
+        context["staff_members"] = list(self.staff_members())
+        context["structured_data"] = team_json_ld(self, context["staff_members"], request)
         return context
 
 
@@ -35,14 +72,50 @@ class StaffMemberPage(ClinicPage):
     subpage_types = []
 
     role = models.CharField(max_length=80, help_text="The role patients see, e.g. “Medical Aesthetician”.")
-    short_bio = models.TextField(max_length=300, help_text="Up to 300 characters, for cards and the Staff Spotlight.")
+    short_bio = models.TextField(
+        max_length=300,
+        validators=[MaxLengthValidator(300)],  # TextField's max_length binds only the admin form
+        help_text="Up to 300 characters, for cards and the Staff Spotlight.",
+    )
     bio = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
-    photo = models.ForeignKey("ellemes.ClinicImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    photo = models.ForeignKey(
+        "ellemes.ClinicImage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A portrait, shown on cards, the profile and the Staff Spotlight.",
+    )
+    action_photo = models.ForeignKey(
+        "ellemes.ClinicImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: the person at work, shown on the profile and in the Staff Spotlight.",
+    )
+    action_photo_caption = models.CharField(
+        max_length=160, blank=True, help_text="E.g. “Lauren Siso performing dermaplaning treatment”."
+    )
     license_type = models.CharField(
         max_length=80,
         blank=True,
         help_text="Exactly as licensed, e.g. “Licensed Esthetician”, “Registered Nurse”, “MD”. "
         "Leave empty for staff who hold no clinical license.",
+    )
+    license_number = models.CharField(max_length=40, blank=True)
+    license_state = models.CharField(
+        "license state", max_length=2, blank=True, help_text="Two-letter code of the issuing state, e.g. GA."
+    )
+    show_license_number = models.BooleanField(
+        default=False, help_text="Tick to show the license number and state on the profile."
+    )
+    supervising_physician = models.ForeignKey(
+        "staff.StaffMemberPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supervised_staff",
+        help_text="The physician who supervises this person’s treatments, if any.",
     )
     practising_since = models.PositiveSmallIntegerField(
         null=True,
@@ -50,19 +123,52 @@ class StaffMemberPage(ClinicPage):
         validators=[MinValueValidator(1950), validate_not_future_year],
         help_text="The year they began practising; experience on the site counts up from it.",
     )
+    specialties = ParentalManyToManyField("ellemes.Treatment", blank=True, related_name="specialists")
+    accepts_bookings = models.BooleanField(
+        default=True, help_text="Show a “Book with …” button that opens the inquiry form with this person chosen."
+    )
+
+    objects = StaffMemberManager()
 
     content_panels = ClinicPage.content_panels + [
         FieldPanel("role"),
         FieldPanel("short_bio"),
         FieldPanel("bio"),
         FieldPanel("photo"),
-        MultiFieldPanel([FieldPanel("license_type"), FieldPanel("practising_since")], heading="Credentials"),
+        MultiFieldPanel([FieldPanel("action_photo"), FieldPanel("action_photo_caption")], heading="Action photo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("license_type"),
+                FieldRowPanel([FieldPanel("license_number"), FieldPanel("license_state")]),
+                FieldPanel("show_license_number"),
+                FieldPanel("supervising_physician"),
+                FieldPanel("practising_since"),
+            ],
+            heading="Credentials",
+        ),
+        FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("accepts_bookings"),
     ]
     search_fields = ClinicPage.search_fields + [
         index.SearchField("role"),
         index.SearchField("short_bio"),
         index.SearchField("bio"),
+        index.SearchField("license_type"),
     ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.action_photo_id and not self.action_photo_caption.strip():
+            errors["action_photo_caption"] = "Say what the action photo shows."
+        if (self.license_number or self.license_state) and not self.license_type:
+            errors["license_type"] = "Give the license type that this number belongs to."
+        if self.show_license_number and not (self.license_number and self.license_state):
+            errors["show_license_number"] = "Fill in the license number and state before showing them."
+        if self.supervising_physician_id and self.supervising_physician_id == self.pk:
+            errors["supervising_physician"] = "Choose someone else: nobody supervises themselves."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def intro(self):
@@ -70,4 +176,87 @@ class StaffMemberPage(ClinicPage):
 
     @property
     def name_with_license(self):
+        """The name as promoted anywhere on the site: license type alongside, as advertising rules require."""
         return f"{self.title}, {self.license_type}" if self.license_type else self.title
+
+    @property
+    def license_display(self):
+        """“GA license 071234” when editors chose to show it, else an empty string."""
+        if self.show_license_number and self.license_number and self.license_state:
+            return f"{self.license_state.upper()} license {self.license_number}"
+        return ""
+
+    @property
+    def spotlight_photo(self):
+        return self.action_photo or self.photo
+
+    def years_of_experience(self, today=None):
+        """Whole years certainly completed: someone practising since 2013 has completed at least 12 in 2026."""
+        if self.practising_since is None:
+            return None
+        today = today or timezone.localdate()
+        return max(today.year - self.practising_since - 1, 0)
+
+    def experience_text(self, today=None):
+        """“over 10 years of experience”: stays true every year without edits."""
+        years = self.years_of_experience(today)
+        if years is None:
+            return ""
+        if years == 0:
+            return ""
+        if years == 1:
+            return "over a year of experience"
+        # Round long careers down to a milestone (10, 15, 20…), as people say them.
+        shown = years if years < 10 else years // 5 * 5
+        return f"over {shown} years of experience"
+
+    @property
+    def experience(self):
+        return self.experience_text()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["specialties"] = list(self.specialties.all())
+        image = self.photo.get_rendition(PROFILE_PHOTO) if self.photo else None
+        context["structured_data"] = person_json_ld(self, request, image, specialties=context["specialties"])
+        return context
+
+
+@register_setting(icon="user")
+class StaffSettings(BaseSiteSetting):
+    """Which staff member the Staff Spotlight shows; empty means it rotates weekly through the team."""
+
+    spotlight = models.ForeignKey(
+        StaffMemberPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leave empty to show a different member of the team each week. "
+        "Unpublished staff are never shown: the rotation takes over until they are published.",
+    )
+
+    panels = [FieldPanel("spotlight")]
+
+    class Meta:
+        verbose_name = "staff spotlight"
+
+    def spotlight_for(self, day):
+        """The chosen person if they are on show, otherwise this week's turn in the rotation."""
+        staff = (
+            StaffMemberPage.objects.on_show().descendant_of(self.site.root_page).select_related("photo", "action_photo")
+        )
+        if self.spotlight_id:
+            chosen = staff.filter(pk=self.spotlight_id).first()
+            if chosen is not None:
+                return chosen
+        ids = list(staff.values_list("pk", flat=True))
+        if not ids:
+            return None
+        return staff.get(pk=ids[week_number(day) % len(ids)])
+
+
+def week_number(day):
+    """Consecutive numbers for consecutive ISO weeks (Monday to Sunday), unbroken across years."""
+    monday = day - datetime.timedelta(days=day.weekday())
+    return monday.toordinal() // 7

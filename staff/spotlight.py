@@ -1,0 +1,51 @@
+"""The Staff Spotlight: who it shows this week, and its place in the footer and on the home page."""
+
+from django.utils import timezone
+from wagtail.models import Site
+
+from ellemes.models import ClinicSettings
+from staff.models import StaffSettings
+
+_NOT_YET = object()
+
+
+def spotlight_for(day, site=None):
+    """The staff member in the spotlight on `day`: the editors' choice if on show, else this week's turn."""
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    return StaffSettings.for_site(site).spotlight_for(day)
+
+
+def spotlight_for_request(request):
+    """Today's spotlight for the request's site, worked out once per request (footer and home page share it)."""
+    member = getattr(request, "_staff_spotlight", _NOT_YET)
+    if member is _NOT_YET:
+        site = Site.find_for_request(request)
+        member = StaffSettings.for_site(site).spotlight_for(timezone.localdate()) if site else None
+        request._staff_spotlight = member
+    return member
+
+
+def caption(member, clinic_name):
+    return f"{member.title}, {member.role} at {clinic_name}"
+
+
+def _context(variant):
+    def get_context(request, page):
+        if request is None:
+            return None
+        member = spotlight_for_request(request)
+        if member is None:
+            return None
+        return {
+            "member": member,
+            "variant": variant,
+            "caption": caption(member, ClinicSettings.for_request(request).name),
+        }
+
+    return get_context
+
+
+footer_context = _context("footer")
+home_context = _context("home")

@@ -1,0 +1,77 @@
+"""schema.org data for staff: a `Person` on each profile, the team as employees of the clinic."""
+
+import json
+from urllib.parse import urljoin
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from ellemes.models import ClinicSettings
+
+# As in Django's json_script: user text containing "</script>" must not end the element.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(data):
+    """A `<script type="application/ld+json">` element holding `data`, safe to put in a template."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
+
+
+def clinic_json_ld(request):
+    """The clinic as a `MedicalBusiness`, from the clinic details editors keep in the settings."""
+    clinic = ClinicSettings.for_request(request)
+    site = Site.find_for_request(request)
+    data = {"@type": "MedicalBusiness", "name": clinic.name}
+    if site is not None:
+        data["url"] = site.root_url + "/"
+    if clinic.phone:
+        data["telephone"] = clinic.phone
+    if clinic.street_address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": clinic.street_address,
+            "addressLocality": clinic.city,
+            "addressRegion": clinic.region,
+            "postalCode": clinic.postal_code,
+            "addressCountry": "US",
+        }
+    return data
+
+
+def credential(member):
+    """The license as an `EducationalOccupationalCredential`; the number only when editors chose to show it."""
+    if not member.license_type:
+        return None
+    data = {"@type": "EducationalOccupationalCredential", "credentialCategory": "license", "name": member.license_type}
+    if member.license_display:
+        data["identifier"] = member.license_number
+        data["recognizedBy"] = {"@type": "State", "name": member.license_state.upper()}
+    return data
+
+
+def person(member, request, image=None):
+    url = member.get_full_url(request)
+    data = {"@type": "Person", "name": member.title, "jobTitle": member.role, "url": url}
+    if image is not None:
+        data["image"] = urljoin(url, image.url)
+    if (license := credential(member)) is not None:
+        data["hasCredential"] = license
+    return data
+
+
+def person_json_ld(member, request, image=None, specialties=()):
+    """The profile page's `Person`, working for the clinic."""
+    data = {"@context": "https://schema.org", **person(member, request, image), "description": member.short_bio}
+    data["worksFor"] = clinic_json_ld(request)
+    if specialties:
+        data["knowsAbout"] = [treatment.name for treatment in specialties]
+    return json_ld(data)
+
+
+def team_json_ld(index, members, request):
+    """The clinic with the team as its employees, for the “Our Team” page."""
+    data = {"@context": "https://schema.org", **clinic_json_ld(request)}
+    data["employee"] = [person(member, request) for member in members]
+    return json_ld(data)
