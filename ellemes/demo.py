@@ -191,9 +191,8 @@ def reset_demo():
     Site.objects.all().delete()
     ClinicSettings.objects.all().delete()
     Treatment.objects.all().delete()
-    for image in ClinicImage.objects.all():
-        image.file.delete(save=False)
-        image.delete()
+    # Wagtail removes each image's file once the image is deleted.
+    ClinicImage.objects.all().delete()
 
 
 MENU_ORDER = ["blog", "specials", "staff", "contact"]

@@ -4,7 +4,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 
 class Command(BaseCommand):
@@ -29,7 +29,8 @@ class Command(BaseCommand):
             time.sleep(5)
 
     def _run(self, command):
-        close_old_connections()
+        if not connection.in_atomic_block:  # a connection is never dropped mid-transaction
+            close_old_connections()
         try:
             call_command(command, stdout=self.stdout, stderr=self.stderr)
         except Exception as error:  # noqa: BLE001 - one failing job must not stop the others
