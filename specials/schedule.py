@@ -30,7 +30,7 @@ def clinic_midnight(day):
 
 
 def next_boundary(now=None):
-    """The aware datetime of the next specials boundary after `now`, or None if nothing is scheduled."""
+    """The next specials boundary after `now` (an aware UTC datetime), or None if nothing is scheduled."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     soon = today + datetime.timedelta(days=COMING_SOON_DAYS)
@@ -50,8 +50,10 @@ def next_boundary(now=None):
         days.append(found["next_announced"] - datetime.timedelta(days=COMING_SOON_DAYS))
     moments = [clinic_midnight(day) for day in days]
     moments += [found[key] for key in ("go_live", "expiry") if found[key]]
-    moments = [moment for moment in moments if moment > now]
-    return min(moments, default=None)
+    # Compare in UTC: arithmetic between datetimes sharing a tzinfo ignores DST changes in between.
+    now = now.astimezone(datetime.UTC)
+    moments = [moment.astimezone(datetime.UTC) for moment in moments]
+    return min((moment for moment in moments if moment > now), default=None)
 
 
 def seconds_until_next_boundary(now=None):
@@ -64,4 +66,4 @@ def seconds_until_next_boundary(now=None):
     boundary = next_boundary(now)
     if boundary is None:
         return None
-    return max(1, math.ceil((boundary - now).total_seconds()))
+    return max(1, math.ceil((boundary - now.astimezone(datetime.UTC)).total_seconds()))
