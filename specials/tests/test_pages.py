@@ -223,6 +223,7 @@ class TestSpecialPage:
         assert "Running" in cells
         assert f"{today:%a} {today.day} {today:%b %Y}" in cells
         assert "Ended" in " ".join(rows["All Over"].get_text(" ").split())
+        assert admin_client.get("/admin/specials/?ordering=ends_on").status_code == 200
 
 
 @pytest.mark.django_db
@@ -259,3 +260,18 @@ class TestHomePage:
 
     def test_no_section_without_running_specials(self, client, no_specials):
         assert soup(client.get("/")).find("section", class_="home-specials") is None
+
+
+@pytest.mark.django_db
+class TestDemoProviders:
+    def test_demo_links_the_eye_special_to_its_provider_once_staff_exist(self):
+        from ellemes.demo import DemoLoader
+        from specials import demo
+        from staff.models import StaffIndexPage, StaffMemberPage
+
+        jordan = StaffMemberPage(title="Jordan Reyes", slug="jordan-reyes", role="Nurse Injector", short_bio="Hi.")
+        StaffIndexPage.objects.get().add_child(instance=jordan)
+        demo.load_demo(DemoLoader())
+        eye = SpecialPage.objects.get(slug="eye-treatment-promos")
+        assert list(eye.providers.all()) == [jordan]
+        assert eye.live and not eye.has_unpublished_changes
