@@ -31,5 +31,5 @@ def remove_ended_from_search_once_a_day(on=None):
 
 def remove_when_saved_ended(sender, instance, **kwargs):
     """post_save: an ended special that is saved (say, to fix a typo) leaves the search index."""
-    if not kwargs.get("raw") and instance.ends_on and instance.has_ended:
+    if not kwargs.get("raw") and instance.starts_on and instance.ends_on and instance.has_ended:
         index.remove_object(instance)
