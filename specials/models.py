@@ -1,15 +1,25 @@
 import datetime
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.timezone import localdate
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.models.pages import ClinicPage, IntroPage
+
+# Upcoming specials starting within this many days are listed under “Coming soon”.
+COMING_SOON_DAYS = 30
+CARD_IMAGE = "fill-640x427"
 
 
 class SpecialPageQuerySet(PageQuerySet):
@@ -30,6 +40,17 @@ class SpecialPageQuerySet(PageQuerySet):
         on = on or localdate()
         return self.filter(ends_on__lt=on)
 
+    def ending_soonest(self):
+        return self.order_by("ends_on", "starts_on", "path")
+
+    def starting_soonest(self):
+        return self.order_by("starts_on", "ends_on", "path")
+
+    def for_cards(self):
+        """What a card shows, fetched up front so a listing costs the same for 3 specials or 300."""
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        return self.prefetch_related(Prefetch("image", queryset=images))
+
 
 SpecialPageManager = PageManager.from_queryset(SpecialPageQuerySet)
 
@@ -40,6 +61,25 @@ class SpecialsIndexPage(IntroPage):
     parent_page_types = ["ellemes.HomePage"]
     subpage_types = ["specials.SpecialPage"]
     max_count = 1
+
+    def running_specials(self, on=None):
+        return SpecialPage.objects.child_of(self).running(on).public().ending_soonest().for_cards()
+
+    def coming_soon(self, on=None):
+        return (
+            SpecialPage.objects.child_of(self)
+            .upcoming(on, within_days=COMING_SOON_DAYS)
+            .public()
+            .starting_soonest()
+            .for_cards()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["running_specials"] = list(self.running_specials())
+        context["coming_soon"] = list(self.coming_soon())
+        context["coming_soon_days"] = COMING_SOON_DAYS
+        return context
 
 
 class SpecialPage(ClinicPage):
@@ -54,8 +94,46 @@ class SpecialPage(ClinicPage):
     )
     summary = models.TextField(max_length=300, help_text="One or two sentences for listings.")
     body = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    image = models.ForeignKey(
+        "ellemes.ClinicImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on the page, its card and when the offer is shared.",
+    )
+    treatments = ParentalManyToManyField("ellemes.Treatment", blank=True, related_name="specials")
+    providers = ParentalManyToManyField(
+        "staff.StaffMemberPage",
+        blank=True,
+        related_name="specials",
+        help_text="The staff who provide this offer (optional); it then appears on their profiles.",
+    )
+    regular_price = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, "A price cannot be negative.")],
+        help_text="In US dollars, e.g. 150.00. Leave empty when there is no fixed price.",
+    )
+    special_price = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, "A price cannot be negative.")],
+        help_text="In US dollars; must be lower than the regular price.",
+    )
+    discount_text = models.CharField(
+        max_length=60, blank=True, help_text="When there is no fixed price, e.g. “20% off”."
+    )
+    promo_code = models.CharField(max_length=40, blank=True, help_text="Optional code patients quote when booking.")
     starts_on = models.DateField(help_text="First day of the offer (clinic time).")
     ends_on = models.DateField(help_text="Last day of the offer, inclusive (clinic time).")
+    terms = models.TextField(
+        blank=True, max_length=1000, help_text="Terms and conditions, e.g. “Cannot be combined with other offers.”"
+    )
 
     objects = SpecialPageManager()
 
@@ -64,15 +142,124 @@ class SpecialPage(ClinicPage):
         FieldPanel("bar_label"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("image"),
         MultiFieldPanel([FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")])], heading="Dates"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("regular_price"), FieldPanel("special_price")]),
+                FieldPanel("discount_text"),
+                FieldPanel("promo_code"),
+                FieldPanel("terms"),
+            ],
+            heading="Offer",
+        ),
+        FieldPanel("treatments"),
+        FieldPanel("providers"),
     ]
-    search_fields = ClinicPage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    search_fields = ClinicPage.search_fields + [
+        index.SearchField("campaign"),
+        index.SearchField("bar_label"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("starts_on"),
+        index.FilterField("ends_on"),
+    ]
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The end date must be on or after the start date."})
+            errors["ends_on"] = "The end date must be on or after the start date."
+        if (
+            self.regular_price is not None
+            and self.special_price is not None
+            and self.special_price >= self.regular_price
+        ):
+            errors["special_price"] = "The special price must be lower than the regular price."
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Ended offers leave the site search. Saving (or `update_index`) applies this filter;
+        # specials that end later are removed by `specials.search.remove_ended_from_search`.
+        return super().get_indexed_objects().filter(ends_on__gte=localdate())
 
     @property
     def intro(self):
         return self.summary
+
+    def status(self, on=None):
+        on = on or localdate()
+        if on < self.starts_on:
+            return "upcoming"
+        if on > self.ends_on:
+            return "ended"
+        return "running"
+
+    @property
+    def is_running(self):
+        return self.status() == "running"
+
+    @property
+    def has_ended(self):
+        return self.status() == "ended"
+
+    @property
+    def is_upcoming(self):
+        return self.status() == "upcoming"
+
+    @property
+    def ends_label(self):
+        """“12.31”, “1.05”: the month unpadded, the day padded, as the clinic writes it."""
+        return f"{self.ends_on.month}.{self.ends_on.day:02d}"
+
+    @property
+    def price(self):
+        """The price a patient pays, if the offer has one."""
+        return self.special_price if self.special_price is not None else self.regular_price
+
+    def live_providers(self):
+        return [provider for provider in self.providers.all() if provider.live]
+
+    @property
+    def book_url(self):
+        return "/contact/?" + urlencode({"special": self.slug})
+
+    def get_sitemap_urls(self, request=None):
+        if self.has_ended:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        if not (self.starts_on and self.ends_on):
+            return title
+        dates = f"{self.starts_on:%b} {self.starts_on.day} – {self.ends_on:%b} {self.ends_on.day}, {self.ends_on.year}"
+        return f"{title} · {self.status().capitalize()} · {dates}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["status"] = self.status()
+        context["index_page"] = self.get_parent()
+        return context
+
+
+@register_setting(icon="tag")
+class SpecialsSettings(BaseSiteSetting):
+    """Which special the announcement bar features."""
+
+    featured_special = models.ForeignKey(
+        SpecialPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the bar while it runs. Leave empty, or once it ends, the running special "
+        "that ends soonest is shown. With no running special there is no bar.",
+    )
+
+    panels = [FieldPanel("featured_special")]
+
+    class Meta:
+        verbose_name = "announcement bar"

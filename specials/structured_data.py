@@ -1,0 +1,81 @@
+"""Schema.org data for specials: an `Offer` per special and an `ItemList` on the index."""
+
+import datetime
+import json
+
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from ellemes.models import ClinicSettings
+from specials.schedule import clinic_midnight
+
+SHARE_IMAGE = "fill-1200x630"
+
+# As django.utils.html.json_script does: text from editors can never close the script element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    """A `<script type="application/ld+json">` element holding `data`, safe for any text inside."""
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+def _clinic(request):
+    if request is not None:
+        return ClinicSettings.for_request(request), Site.find_for_request(request)
+    site = Site.objects.filter(is_default_site=True).first()
+    return ClinicSettings.for_site(site), site
+
+
+def share_image_url(special):
+    if special.image is None:
+        return None
+    return special.image.get_rendition(SHARE_IMAGE).full_url
+
+
+def offer_data(special, request=None):
+    clinic, site = _clinic(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Offer",
+        "name": special.title,
+        "description": special.summary,
+        "url": special.get_full_url(request),
+        "priceCurrency": "USD",
+        "validFrom": clinic_midnight(special.starts_on).isoformat(),
+        # The offer holds through the whole of its last day, clinic time.
+        "validThrough": (clinic_midnight(special.ends_on + datetime.timedelta(days=1)) - datetime.timedelta(seconds=1))
+        .replace(microsecond=0)
+        .isoformat(),
+        "seller": {"@type": "MedicalBusiness", "name": clinic.name},
+    }
+    if site is not None:
+        data["seller"]["url"] = site.root_url + "/"
+    if special.price is not None:
+        data["price"] = f"{special.price:.2f}"
+    if special.regular_price is not None and special.special_price is not None:
+        data["priceSpecification"] = {
+            "@type": "UnitPriceSpecification",
+            "price": f"{special.regular_price:.2f}",
+            "priceCurrency": "USD",
+            "priceType": "https://schema.org/ListPrice",
+        }
+    image = share_image_url(special)
+    if image:
+        data["image"] = image
+    treatments = [treatment.name for treatment in special.treatments.all()]
+    if treatments:
+        data["itemOffered"] = [{"@type": "Service", "name": name} for name in treatments]
+    return data
+
+
+def item_list_data(specials, request=None):
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": special.title, "url": special.get_full_url(request)}
+            for position, special in enumerate(specials, start=1)
+        ],
+    }

@@ -1,0 +1,32 @@
+from django import template
+
+from specials import structured_data
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def offer_json_ld(context, special):
+    """The special's schema.org `Offer` as a JSON-LD script element."""
+    return structured_data.json_ld_script(structured_data.offer_data(special, context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def specials_item_list_json_ld(context, specials):
+    """A schema.org `ItemList` of the listed specials as a JSON-LD script element."""
+    return structured_data.json_ld_script(structured_data.item_list_data(specials, context.get("request")))
+
+
+@register.simple_tag
+def share_image_url(special):
+    return structured_data.share_image_url(special)
+
+
+@register.filter
+def usd(amount):
+    """150 → “$150”, 119.5 → “$119.50”."""
+    if amount is None:
+        return ""
+    if amount == amount.to_integral_value():
+        return f"${amount:,.0f}"
+    return f"${amount:,.2f}"

@@ -1,0 +1,30 @@
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from specials.models import SpecialPage
+
+
+def _day(value):
+    return f"{value:%a} {value.day} {value:%b %Y}" if value else ""
+
+
+class SpecialPageListingViewSet(PageListingViewSet):
+    """Every special with its offer status and dates, under “Specials” in the admin menu."""
+
+    model = SpecialPage
+    icon = "tag"
+    menu_label = "Specials"
+    menu_order = 210
+    add_to_admin_menu = True
+    columns = [
+        *PageListingViewSet.columns,
+        Column("offer_status", label="Offer", accessor=lambda page: page.status().capitalize(), width="10%"),
+        Column("starts_on", label="Starts", accessor=lambda page: _day(page.starts_on), sort_key="starts_on"),
+        Column("ends_on", label="Ends", accessor=lambda page: _day(page.ends_on), sort_key="ends_on"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_special_listing():
+    return SpecialPageListingViewSet("specials")
