@@ -27,6 +27,9 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py ensure_dev_admin
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
+	@# The background worker (inquiry notifications) runs alongside and stops with the server.
+	$(BIN)/python manage.py db_worker --backend durable --queue-name '*' --no-reload & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
