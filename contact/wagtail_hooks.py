@@ -4,6 +4,7 @@ import django_filters
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -90,9 +91,11 @@ def log_export(inquiries, user, spreadsheet_format):
     """One audit entry per exported inquiry, all sharing the export's id."""
     content_type = ContentType.objects.get_for_model(Inquiry)
     export_id = uuid.uuid4()
+    now = timezone.now()
     ModelLogEntry.objects.bulk_create(
         ModelLogEntry(
             content_type=content_type,
+            timestamp=now,
             object_id=str(inquiry.pk),
             label=str(inquiry),
             action="contact.inquiry.export",
@@ -112,8 +115,9 @@ class InquiryInspectView(generic.InspectView):
 
 class InquiryEditView(generic.EditView):
     def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
         log(self.object, "contact.inquiry.view", user=request.user)
-        return super().get(request, *args, **kwargs)
+        return response
 
     def save_instance(self):
         was_spam = Inquiry.objects.filter(pk=self.object.pk, is_spam=True).exists()

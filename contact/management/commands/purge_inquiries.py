@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from contact.models import Inquiry
@@ -33,10 +34,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             doomed = list(due.select_for_update().only("pk", "reference"))
             purge_id = uuid.uuid4()
+            now = timezone.now()
             content_type = ContentType.objects.get_for_model(Inquiry)
             ModelLogEntry.objects.bulk_create(
                 ModelLogEntry(
                     content_type=content_type,
+                    timestamp=now,
                     object_id=str(inquiry.pk),
                     label=str(inquiry),
                     action="contact.inquiry.purge",
