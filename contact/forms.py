@@ -7,6 +7,7 @@ from contact.models import Inquiry
 
 CONSENT_TEXT = "I agree that ELLEMES Medical Spa may contact me about this inquiry"
 PHONE_CHARACTERS = re.compile(r"^[0-9 +\-()]+$")
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,255}$")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -93,7 +94,7 @@ class InquiryForm(forms.Form):
         form = cls(initial={"form_token": token})
         for name, parameter in (("special", "special"), ("staff_member", "staff")):
             slug = request.GET.get(parameter, "")
-            if slug and form.fields[name].queryset.filter(slug=slug).exists():
+            if SLUG.match(slug) and form.fields[name].queryset.filter(slug=slug).exists():
                 form.initial[name] = slug
         if "special" in form.initial:
             form.initial["inquiry_type"] = Inquiry.Type.SPECIAL

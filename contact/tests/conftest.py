@@ -93,7 +93,17 @@ def staff_member(db):
     return member
 
 
-def run_worker():
+@pytest.fixture
+def run_worker(monkeypatch):
+    """Run the real database worker until the queue is empty, as `manage.py db_worker --batch` does."""
     from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
 
-    call_command("db_worker", "--batch", "--backend", "durable", "--no-startup-delay", verbosity=0)
+    # Between tasks the worker closes connections that are inside a transaction; in a test that
+    # transaction holds the test's data, so the connection stays open here.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        call_command("db_worker", "--batch", "--backend", "durable", "--no-startup-delay", verbosity=0)
+
+    return run

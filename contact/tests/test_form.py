@@ -269,3 +269,10 @@ class TestSpam:
 def new_token_aged(seconds):
     with time_machine.travel(timezone.now() - timezone.timedelta(seconds=seconds), tick=False):
         return new_form_token()
+
+
+@pytest.mark.django_db
+def test_nul_bytes_in_choice_values_are_refused(client):
+    response = client.post("/contact/", valid_data(special="bright\x00eyes", treatment="\x00"))
+    assert response.status_code == 200
+    assert Inquiry.objects.count() == 0

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from contact.models import Inquiry
-from contact.tests.conftest import run_worker, valid_data
+from contact.tests.conftest import valid_data
 
 PATIENT_WORDS = ["Maria", "Lopez", "maria@example.com", "dermaplaning", "555-0199"]
 
@@ -45,7 +45,7 @@ class TestSubmission:
         assert page.status_code == 200
         assert f"#{inquiry.reference}" in page.content.decode()
 
-    def test_worker_notifies_the_front_desk_without_patient_data(self, client, clinic):
+    def test_worker_notifies_the_front_desk_without_patient_data(self, client, clinic, run_worker):
         submit(client, phone="(404) 555-0199")
         inquiry = Inquiry.objects.get()
         run_worker()
@@ -69,7 +69,7 @@ class TestSubmission:
         assert Inquiry.objects.get().notification_status == Inquiry.Notification.PENDING
         assert notification_jobs().filter(status="READY").count() == 1
 
-    def test_acknowledgement_can_be_switched_off(self, client, settings):
+    def test_acknowledgement_can_be_switched_off(self, client, settings, run_worker):
         settings.INQUIRY_SEND_ACKNOWLEDGEMENT = False
         submit(client)
         run_worker()
@@ -121,7 +121,7 @@ class SMTPDown:
 
 @pytest.mark.django_db
 class TestMailFailure:
-    def test_retries_with_backoff_then_flags_and_the_command_resends(self, client, settings):
+    def test_retries_with_backoff_then_flags_and_the_command_resends(self, client, settings, run_worker):
         settings.INQUIRY_NOTIFICATION_RETRY_DELAYS = [60, 300]
         submit(client)
         inquiry = Inquiry.objects.get()
@@ -177,7 +177,7 @@ class TestMailFailure:
         assert "Sent 1 of 1" in output.getvalue()
         assert Inquiry.objects.get().notification_status == Inquiry.Notification.SENT
 
-    def test_the_patient_never_sees_a_mail_error(self, client, settings):
+    def test_the_patient_never_sees_a_mail_error(self, client, settings, run_worker):
         SMTPDown.apply(settings)
         response = submit(client)
         assert response.status_code == 302
