@@ -29,7 +29,7 @@ run: demo
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
 	@# The background worker (inquiry emails) and the scheduler (scheduled publishing) stop with the server.
 	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py db_worker --backend durable --no-reload & \
+	$(BIN)/python manage.py db_worker --backend durable --queue-name '*' --no-reload & \
 	$(BIN)/python manage.py run_periodic & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -1,5 +1,10 @@
 from contact.models import ContactPage
 
+INTRO = (
+    "Ask about a treatment, book a consultation or claim a special. "
+    "Send us an inquiry below, call us, or visit our Atlanta office; we reply within one business day."
+)
+
 
 def load_demo(loader):
     contact = loader.child_page(
@@ -7,7 +12,9 @@ def load_demo(loader):
         ContactPage,
         "contact",
         title="Contact",
-        intro="Ask a question, book a consultation or claim a special. We reply within one business day.",
+        intro=INTRO,
+        search_description="Contact ELLEMES Medical Spa in Atlanta: address, phone, opening hours "
+        "and an online inquiry form for consultations and specials.",
         show_in_menus=True,
     )
     home = loader.home

@@ -165,5 +165,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
+# Contact inquiries (contact app): how long they are kept, how hard the form is protected,
+# and how often a failed notification to the front desk is retried (delays in seconds).
+INQUIRY_RETENTION_DAYS = env.int("INQUIRY_RETENTION_DAYS", default=365)
+INQUIRY_SPAM_RETENTION_DAYS = env.int("INQUIRY_SPAM_RETENTION_DAYS", default=30)
+INQUIRY_RATE_LIMIT = env.int("INQUIRY_RATE_LIMIT", default=5)
+INQUIRY_RATE_LIMIT_WINDOW = 3600
+INQUIRY_MIN_FILL_SECONDS = 3
+INQUIRY_MAX_FORM_AGE = 24 * 3600
+INQUIRY_NOTIFICATION_RETRY_DELAYS = [60, 300, 1800, 7200]
+INQUIRY_SEND_ACKNOWLEDGEMENT = env.bool("INQUIRY_SEND_ACKNOWLEDGEMENT", default=True)
+
 # Housekeeping run by `manage.py run_periodic` (command → seconds between runs).
-PERIODIC_COMMANDS = {"publish_scheduled": 300}
+PERIODIC_COMMANDS = {"publish_scheduled": 300, "purge_inquiries": 86400}

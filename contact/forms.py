@@ -1,0 +1,163 @@
+import re
+
+from django import forms
+from django.apps import apps
+
+from contact.models import Inquiry
+
+CONSENT_TEXT = "I agree that ELLEMES Medical Spa may contact me about this inquiry"
+PHONE_CHARACTERS = re.compile(r"^[0-9 +\-()]+$")
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,255}$")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class MessageField(forms.CharField):
+    """Counts a line break as one character, as the browser's counter does, before checking the length."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    """Choose a page by its slug, so links like `?special=<slug>` can pre-select it."""
+
+    def label_from_instance(self, obj):
+        role = getattr(obj, "role", "")
+        return f"{obj.title}, {role}" if role else obj.title
+
+
+class InquiryForm(forms.Form):
+    """The contact form. Labels are part of the site's contract with patients: change them deliberately."""
+
+    name = forms.CharField(label="Name", max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(label="Email", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    phone = forms.CharField(
+        label="Phone",
+        required=False,
+        max_length=30,
+        help_text="Optional. Digits, spaces, +, - and brackets.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    contact_method = forms.ChoiceField(
+        label="Preferred contact method",
+        choices=Inquiry.ContactMethod.choices,
+        initial=Inquiry.ContactMethod.EMAIL,
+        widget=forms.RadioSelect,
+    )
+    inquiry_type = forms.ChoiceField(label="How can we help you?", choices=[("", "Choose one")] + Inquiry.Type.choices)
+    treatment = forms.ModelChoiceField(
+        label="Treatment of interest",
+        required=False,
+        queryset=None,
+        to_field_name="slug",
+        empty_label="No particular treatment",
+    )
+    special = PageChoiceField(
+        label="Special", required=False, queryset=None, to_field_name="slug", empty_label="No special"
+    )
+    staff_member = PageChoiceField(
+        label="Preferred staff member",
+        required=False,
+        queryset=None,
+        to_field_name="slug",
+        empty_label="No preference",
+    )
+    message = MessageField(
+        label="Message",
+        max_length=2000,
+        help_text="Up to 2,000 characters.",
+        widget=forms.Textarea(attrs={"rows": 8, "data-character-count": ""}),
+    )
+    consent = forms.BooleanField(label=CONSENT_TEXT)
+    # The honeypot: hidden from people (and screen readers), filled in by bots that fill in everything.
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    honeypot_fields = ("website",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["treatment"].queryset = apps.get_model("ellemes", "Treatment").objects.all()
+        special_model = apps.get_model("specials", "SpecialPage")
+        self.fields["special"].queryset = special_model.objects.running().order_by("ends_on", "title")
+        staff_model = apps.get_model("staff", "StaffMemberPage")
+        self.fields["staff_member"].queryset = staff_model.objects.live().public().order_by("path")
+
+    @classmethod
+    def for_request(cls, request, token):
+        """An empty form, pre-selecting a running special or a staff member named in the address."""
+        form = cls(initial={"form_token": token})
+        for name, parameter in (("special", "special"), ("staff_member", "staff")):
+            slug = request.GET.get(parameter, "")
+            if SLUG.match(slug) and form.fields[name].queryset.filter(slug=slug).exists():
+                form.initial[name] = slug
+        if "special" in form.initial:
+            form.initial["inquiry_type"] = Inquiry.Type.SPECIAL
+        return form
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if CONTROL_CHARACTERS.search(name):
+            raise forms.ValidationError("Please write your name on one line.", code="one_line")
+        return name
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        if not phone:
+            return phone
+        digits = sum(c.isdigit() for c in phone)
+        if not PHONE_CHARACTERS.match(phone) or not 7 <= digits <= 20:
+            raise forms.ValidationError(
+                "Enter a phone number of 7 to 20 digits, e.g. (404) 555-0142.", code="invalid_phone"
+            )
+        return phone
+
+    def clean(self):
+        cleaned_data = super().clean()
+        wants_a_call = cleaned_data.get("contact_method") == Inquiry.ContactMethod.PHONE
+        if wants_a_call and not cleaned_data.get("phone") and "phone" not in self.errors:
+            self.add_error("phone", "Add a phone number so we can call you, or choose Email.")
+        return cleaned_data
+
+    def mark_errors(self):
+        """Flag invalid fields for assistive technology and tie each field to its help text and error."""
+        for name, field in self.fields.items():
+            bound = self[name]
+            described_by = []
+            if field.help_text:
+                described_by.append(f"{bound.auto_id}_helptext")
+            if bound.errors:
+                described_by.append(f"{bound.auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if described_by:
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    def error_links(self):
+        """(anchor, message) pairs for the error summary at the top of the form."""
+        links = [("#inquiry-form", error) for error in self.non_field_errors()]
+        for name in self.fields:
+            bound = self[name]
+            anchor = bound.auto_id + ("_0" if isinstance(bound.field.widget, forms.RadioSelect) else "")
+            links.extend((f"#{anchor}", f"{bound.label}: {error}") for error in bound.errors)
+        return links
+
+    def build_inquiry(self, consented_at):
+        data = self.cleaned_data
+        return Inquiry(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            contact_method=data["contact_method"],
+            inquiry_type=data["inquiry_type"],
+            treatment=data["treatment"],
+            special=data["special"],
+            staff_member=data["staff_member"],
+            message=data["message"],
+            consent_text=CONSENT_TEXT,
+            consented_at=consented_at,
+        )

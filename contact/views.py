@@ -1,0 +1,87 @@
+"""The contact page's form handling: validate, protect, save with its job, redirect."""
+
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from contact.forms import InquiryForm
+from contact.models import Inquiry
+from contact.protection import RateLimit, content_spam_reason, new_form_token, read_form_token
+from contact.tasks import notify_later
+
+SESSION_KEY = "contact_inquiry_reference"
+
+
+def inquiry_form(page, request):
+    if request.method == "POST":
+        return submit(page, request)
+    form = InquiryForm.for_request(request, new_form_token())
+    return page.render(request, context_overrides={"form": form})
+
+
+def submit(page, request):
+    form = InquiryForm(request.POST)
+    nonce, suspicion = read_form_token(request.POST.get("form_token"))
+
+    # A second copy of a form already sent (double click, reload, back button): same inquiry, same answer.
+    if nonce:
+        earlier = Inquiry.objects.filter(form_token=nonce).first()
+        if earlier:
+            return thank_you_redirect(page, request, earlier)
+
+    retry_after = RateLimit(request).retry_after()
+    if retry_after:
+        return rate_limited(page, request, retry_after)
+
+    if not form.is_valid():
+        form.mark_errors()
+        return page.render(request, context_overrides={"form": form})
+
+    inquiry = form.build_inquiry(consented_at=timezone.now())
+    inquiry.form_token = nonce
+    reason = content_spam_reason(form.cleaned_data) or suspicion
+    if reason:
+        inquiry.is_spam = True
+        inquiry.spam_reason = reason[:200]
+        inquiry.notification_status = Inquiry.Notification.QUARANTINED
+    try:
+        with transaction.atomic():
+            inquiry.save()
+            if not inquiry.is_spam:
+                notify_later(inquiry)
+    except IntegrityError:
+        # Two copies of the same form raced each other: the other one was saved.
+        earlier = Inquiry.objects.filter(form_token=nonce).first() if nonce else None
+        if earlier is None:
+            raise
+        return thank_you_redirect(page, request, earlier)
+    RateLimit(request).record()
+    return thank_you_redirect(page, request, inquiry)
+
+
+def thank_you_redirect(page, request, inquiry):
+    request.session[SESSION_KEY] = inquiry.reference
+    return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"))
+
+
+def thank_you(page, request):
+    reference = request.session.get(SESSION_KEY)
+    if not reference:
+        # Nothing was sent from this browser: the form is the useful place to be.
+        return HttpResponseRedirect(page.url)
+    return page.render(
+        request, template="contact/contact_page_thank_you.html", context_overrides={"reference": reference}
+    )
+
+
+def rate_limited(page, request, retry_after):
+    minutes = max(1, round(retry_after / 60))
+    response = TemplateResponse(
+        request,
+        "contact/rate_limited.html",
+        {"page": page, "self": page, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
