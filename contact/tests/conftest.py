@@ -88,7 +88,10 @@ def ended_special(db):
 def staff_member(db):
     StaffMemberPage = apps.get_model("staff", "StaffMemberPage")
     index = apps.get_model("staff", "StaffIndexPage").objects.get()
-    member = StaffMemberPage(title="Dana Reyes", slug="dana-reyes", role="Nurse Injector", short_bio="Dana.")
+    photo = apps.get_model("ellemes", "ClinicImage").objects.first()
+    member = StaffMemberPage(
+        title="Dana Reyes", slug="dana-reyes", role="Nurse Injector", short_bio="Dana.", photo=photo
+    )
     index.add_child(instance=member)
     return member
 

@@ -267,10 +267,11 @@ class TestDemoProviders:
     def test_demo_links_the_eye_special_to_its_provider_once_staff_exist(self):
         from ellemes.demo import DemoLoader
         from specials import demo
-        from staff.models import StaffIndexPage, StaffMemberPage
+        from staff.models import StaffMemberPage
 
-        jordan = StaffMemberPage(title="Jordan Reyes", slug="jordan-reyes", role="Nurse Injector", short_bio="Hi.")
-        StaffIndexPage.objects.get().add_child(instance=jordan)
+        jordan = StaffMemberPage.objects.get(slug="jordan-reyes")
+        eye = SpecialPage.objects.get(slug="eye-treatment-promos")
+        eye.providers.clear()
         demo.load_demo(DemoLoader())
         eye = SpecialPage.objects.get(slug="eye-treatment-promos")
         assert list(eye.providers.all()) == [jordan]

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from wagtail.models import Page
 
 from ellemes import slots
+from ellemes.models import ClinicImage
 from specials.models import SpecialPage
 from specials.search import remove_ended_from_search
 from specials.tests.conftest import clinic_time
@@ -88,6 +89,7 @@ class TestStaffProfiles:
             role="Nurse Injector",
             short_bio="Gentle, careful, exact.",
             license_type="Registered Nurse",
+            photo=ClinicImage.objects.first(),
         )
         index.add_child(instance=person)
         return person
