@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFilter
+from PIL import ImageDraw, ImageFilter, ImageFont
 from wagtail.models import Page, Site
 
 from ellemes.models import ClinicImage, ClinicSettings, HomePage, OpeningHours, SocialLink, Treatment
@@ -21,6 +21,7 @@ from ellemes.models import ClinicImage, ClinicSettings, HomePage, OpeningHours, 
 PALETTES = {
     "blush": ((247, 226, 233), (196, 128, 160)),
     "plum": ((120, 52, 88), (238, 200, 216)),
+    "ink": ((74, 26, 50), (107, 39, 72)),
     "sage": ((214, 228, 216), (120, 150, 132)),
     "sand": ((244, 232, 214), (190, 150, 120)),
     "mist": ((226, 232, 244), (130, 146, 190)),
@@ -52,14 +53,14 @@ class DemoLoader:
         if self.stdout:
             self.stdout.write(message)
 
-    def image(self, title, alt_text, palette="blush", size=(1600, 1067), portrait=False):
+    def image(self, title, alt_text, palette="blush", size=(1600, 1067), portrait=False, lettering=None):
         """A generated image, made once and found by title afterwards."""
         existing = ClinicImage.objects.filter(title=title).first()
         if existing:
             return existing
         image = ClinicImage(title=title, alt_text=alt_text)
         image.file = ImageFile(
-            io.BytesIO(_painted_jpeg(title, palette, size, portrait)), name=f"demo-{_slug(title)}.jpg"
+            io.BytesIO(_painted_jpeg(title, palette, size, portrait, lettering)), name=f"demo-{_slug(title)}.jpg"
         )
         image.save()
         self.created += 1
@@ -85,7 +86,7 @@ def _slug(text):
     return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")[:60]
 
 
-def _painted_jpeg(seed, palette, size, portrait):
+def _painted_jpeg(seed, palette, size, portrait, lettering=None):
     rng = random.Random(seed)
     background, accent = PALETTES[palette]
     width, height = size
@@ -102,13 +103,17 @@ def _painted_jpeg(seed, palette, size, portrait):
         draw.ellipse((cx - width // 6, height // 5, cx + width // 6, height // 5 + width // 3), fill=accent)
         draw.ellipse((cx - width // 3, int(height * 0.62), cx + width // 3, int(height * 1.3)), fill=accent)
     canvas = canvas.filter(ImageFilter.GaussianBlur(radius=max(width, height) // 120))
+    if lettering:
+        draw = ImageDraw.Draw(canvas)
+        font = ImageFont.load_default(size=height // 3)
+        draw.text((width // 2, height // 2), lettering, font=font, fill="white", anchor="mm")
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=82, optimize=True)
     return buffer.getvalue()
 
 
 def load_demo(loader):
-    logo = loader.image("ELLEMES logo", "ELLEMES Medical Spa", palette="plum", size=(480, 160))
+    logo = loader.image("ELLEMES logo", "ELLEMES Medical Spa", palette="ink", size=(480, 160), lettering="ELLEMES")
     hero = loader.image(
         "Calm treatment room",
         "A calm, sunlit treatment room at ELLEMES Medical Spa",
