@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.timezone import localdate
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -204,24 +205,24 @@ class ArticlePage(ClinicPage):
 
     @cached_property
     def reading_minutes(self):
-        text = " ".join(self.body.stream_block.get_searchable_content(self.body))
-        return max(1, math.ceil(len(f"{self.intro} {text}".split()) / WORDS_PER_MINUTE))
+        # Read from the stored data: converting the blocks would load every chosen image and page.
+        words = len(self.intro.split()) + sum(len(_block_text(block).split()) for block in self.body.raw_data)
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     @cached_property
     def headings(self):
         """Section headings in order, each with an anchor that is unique within the article."""
         headings, used = [], set()
-        for position, block in enumerate(self.body):
-            if block.block_type != "heading":
+        for position, block in enumerate(self.body.raw_data):
+            if block["type"] != "heading":
                 continue
-            base = slugify(block.value["text"]) or "section"
+            text = block["value"]["text"]
+            base = slugify(text) or "section"
             anchor, n = base, 2
             while anchor in used:
                 anchor, n = f"{base}-{n}", n + 1
             used.add(anchor)
-            headings.append(
-                {"position": position, "text": block.value["text"], "level": block.value["level"], "anchor": anchor}
-            )
+            headings.append({"position": position, "text": text, "level": block["value"]["level"], "anchor": anchor})
         return headings
 
     @property
@@ -290,6 +291,27 @@ class ArticlePage(ClinicPage):
         context["structured_data"] = self.structured_data(request)
         context["related_articles"] = self.related_articles()
         return context
+
+
+TEXT_FIELDS = {
+    "heading": ["text"],
+    "image": ["caption"],
+    "pull_quote": ["quote", "attribution"],
+    "callout": ["title", "text"],
+    "call_to_action": ["heading", "text"],
+}
+
+
+def _plain(html):
+    # A space before each tag keeps words in neighbouring paragraphs apart.
+    return strip_tags((html or "").replace("<", " <"))
+
+
+def _block_text(block):
+    value = block["value"]
+    if block["type"] == "paragraph":
+        return _plain(value)
+    return " ".join(_plain(value.get(name)) for name in TEXT_FIELDS.get(block["type"], []))
 
 
 def _person(staff_member, request):

@@ -1,3 +1,4 @@
+import re
 import sys
 from urllib.parse import urlencode
 
@@ -59,9 +60,11 @@ def search(request):
     """Site search over every live page type that declares `search_fields`."""
     # Long or odd queries are cut and cleaned rather than refused: the visitor still gets a normal page.
     query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:SEARCH_QUERY_MAX_LENGTH].strip()
+    # Only words reach the search backend: quotes and operators mean syntax to SQLite's FTS.
+    terms = " ".join(re.findall(r"\w+", query))
     results, hits = None, []
-    if query:
-        matches = Page.objects.live().public().filter(depth__gt=1).specific().search(query)
+    if terms:
+        matches = Page.objects.live().public().filter(depth__gt=1).specific().search(terms)
         results = clamped_page(matches, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))
         hits = [
             {
