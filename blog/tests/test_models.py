@@ -46,10 +46,11 @@ class TestValidation:
         assert "reviewed_by" in error.value.message_dict
 
     def test_reviewer_must_hold_a_license(self, make_article, maya):
+        article = make_article("Unlicensed review", reviewed_by=maya)
         maya.license_type = ""
-        maya.save()
+        article.reviewed_by = maya
         with pytest.raises(ValidationError) as error:
-            make_article("Unlicensed review", reviewed_by=maya)
+            article.full_clean()
         assert "reviewed_by" in error.value.message_dict
 
     def test_an_article_is_not_updated_before_it_is_published(self, make_article):

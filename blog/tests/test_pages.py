@@ -37,12 +37,14 @@ def card_titles(html):
 
 @pytest.mark.django_db
 class TestDemoArticle:
-    def test_dates_and_review_line_as_on_the_reference_page(self, client):
+    def test_dates_and_review_line_as_on_the_reference_page(self, client, lauren, maya):
         html = soup(client.get(BOTOX_URL))
         assert text(html.select_one(".article__updated")) == "Updated: April 10, 2023"
         assert text(html.select_one(".article__published")) == "First published: February 20, 2023"
-        assert text(html.select_one(".article__review")) == ("Medically reviewed by Maya Okafor, MD on April 10, 2023")
-        assert text(html.select_one(".article__byline")).startswith("By Lauren Siso, Licensed Esthetician")
+        review = f"Medically reviewed by {maya.name_with_license} on April 10, 2023"
+        assert text(html.select_one(".article__review")) == review
+        assert maya.name_with_license.endswith(", MD")
+        assert text(html.select_one(".article__byline")).startswith(f"By {lauren.name_with_license}")
 
     def test_sections_images_and_table_of_contents(self, client):
         html = soup(client.get(BOTOX_URL))
@@ -61,15 +63,16 @@ class TestDemoArticle:
         assert {"woman receiving botox treatment", "botox treatment"} <= alts
         assert html.select_one(".article-callout").find(string=lambda s: "Risks and side effects" in s)
 
-    def test_structured_data(self, client):
+    def test_structured_data(self, client, lauren, maya):
         html = soup(client.get(BOTOX_URL))
         data = json_ld(html, "MedicalWebPage")
         assert data["headline"].startswith("The Benefits of Botox for Facial Symmetry")
         assert data["datePublished"] == "2023-02-20"
         assert data["dateModified"] == "2023-04-10"
         assert data["lastReviewed"] == "2023-04-10"
-        assert data["author"] == {**data["author"], "@type": "Person", "name": "Lauren Siso"}
-        assert data["reviewedBy"]["name"] == "Maya Okafor"
+        assert data["author"] == {**data["author"], "@type": "Person", "name": lauren.title}
+        assert data["author"]["url"].endswith("/staff/lauren-siso/")
+        assert data["reviewedBy"]["name"] == maya.title
         assert data["reviewedBy"]["hasCredential"]["credentialCategory"] == "MD"
         assert data["publisher"]["name"] == "ELLEMES Medical Spa"
         assert data["publisher"]["logo"]["url"].startswith("http")
@@ -157,6 +160,24 @@ class TestArticleRendering:
         assert b"Draft only" in response.content
         assert blog_index.make_preview_request().status_code == 200
 
+    def test_preview_of_an_article_not_yet_saved(self, blog_index, lauren, treatment):
+        article = ArticlePage(
+            title="Brand new draft",
+            slug="brand-new-draft",
+            intro="Not saved yet.",
+            author=lauren,
+            body=json.dumps([heading("One"), heading("Two"), heading("Three")]),
+        )
+        article.treatments.set([treatment("botox")])
+        # What the admin does before previewing a page that is not in the tree yet.
+        article.depth = blog_index.depth + 1
+        article.path = blog_index.path + "ZZZZ"
+        article.set_url_path(blog_index)
+        response = article.make_preview_request()
+        html = soup(response)
+        assert html.find("h1").get_text() == "Brand new draft"
+        assert len(html.select("nav.toc a")) == 3
+
     def test_admin_forms_open(self, admin_client, make_article, blog_index):
         article = make_article("Editable")
         assert admin_client.get(f"/admin/pages/{article.pk}/edit/").status_code == 200
@@ -226,8 +247,9 @@ def count_queries(client, url):
 
 @pytest.mark.django_db
 class TestQueryCounts:
-    INDEX_LIMIT = 30
-    ARTICLE_LIMIT = 40
+    # Fixed bounds with room for the shared layout's slots (announcement bar, footer spotlight).
+    INDEX_LIMIT = 45
+    ARTICLE_LIMIT = 55
 
     def test_blog_index_does_not_grow_with_the_number_of_articles(
         self, client, make_article, treatment, django_assert_max_num_queries
