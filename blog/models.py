@@ -1,9 +1,340 @@
-from ellemes.models.pages import IntroPage
+import math
+import re
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.timezone import localdate
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from blog.blocks import ArticleBodyBlock
+from ellemes.models import ClinicImage, ClinicSettings, Treatment
+from ellemes.models.pages import ClinicPage, IntroPage
+from ellemes.pagination import clamped_page
+
+ARTICLES_PER_PAGE = 10
+RELATED_ARTICLES = 3
+TOC_MIN_HEADINGS = 3
+WORDS_PER_MINUTE = 200
+CARD_IMAGE = "fill-640x427"
+SHARE_IMAGE = "fill-1200x630"
+SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    """Listings of articles."""
+
+    def published(self):
+        return self.live().public()
+
+    def newest_first(self):
+        # An article updated recently counts as new: patients should see current advice first.
+        return self.order_by(Coalesce("updated_on", "published_on").desc(), "-published_on", "-pk")
+
+    def for_cards(self):
+        """Everything a card shows, in a fixed number of queries however many cards there are."""
+        images = ClinicImage.objects.prefetch_renditions(CARD_IMAGE)
+        return self.prefetch_related(Prefetch("hero_image", queryset=images))
+
+    def about(self, treatment_ids):
+        through = ArticlePage.treatments.through.objects.filter(treatment_id__in=treatment_ids)
+        return self.filter(pk__in=through.values("articlepage_id"))
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def breadcrumb_trail(page, request):
+    """Home › … › page, as titles and URLs (the site's home page is the first crumb)."""
+    crumbs = [*page.get_ancestors().filter(depth__gt=1), page]
+    return [
+        {"title": crumb.title, "url": crumb.get_url(request), "full_url": crumb.get_full_url(request)}
+        for crumb in crumbs
+    ]
+
+
+def breadcrumb_data(trail):
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": crumb["title"], "item": crumb["full_url"]}
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
 
 
 class BlogIndexPage(IntroPage):
     """The list of treatment articles."""
 
     parent_page_types = ["ellemes.HomePage"]
-    subpage_types = []
+    subpage_types = ["blog.ArticlePage"]
     max_count = 1
+
+    def articles(self):
+        return ArticlePage.objects.child_of(self).published()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles().newest_first()
+        treatment_slug = request.GET.get("treatment", "").strip()
+        if treatment_slug:
+            treatment = None
+            if SLUG_PATTERN.match(treatment_slug):
+                treatment = Treatment.objects.filter(slug=treatment_slug).first()
+            articles = articles.about([treatment.pk]) if treatment else articles.none()
+            context.update(treatment=treatment, treatment_slug=treatment_slug)
+            if treatment:
+                context["pagination_query"] = urlencode({"treatment": treatment.slug})
+        context["articles"] = clamped_page(articles.for_cards(), ARTICLES_PER_PAGE, request.GET.get("page"))
+        context["treatments"] = Treatment.objects.filter(
+            pk__in=ArticlePage.treatments.through.objects.filter(
+                articlepage_id__in=self.articles().values("pk")
+            ).values("treatment_id")
+        )
+        context["breadcrumbs"] = breadcrumb_trail(self, request)
+        context["breadcrumb_data"] = breadcrumb_data(context["breadcrumbs"])
+        return context
+
+
+class ArticlePage(ClinicPage):
+    """A treatment article that shows who wrote it, who medically reviewed it and when."""
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    intro = models.TextField(
+        max_length=300,
+        help_text="One or two sentences for listings, search results and the description search engines show.",
+    )
+    hero_image = models.ForeignKey(
+        "ellemes.ClinicImage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown at the top of the article, on cards and when the article is shared.",
+    )
+    body = StreamField(ArticleBodyBlock())
+    author = models.ForeignKey(
+        "staff.StaffMemberPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_articles",
+    )
+    published_on = models.DateField("first published", default=localdate)
+    updated_on = models.DateField(
+        "updated",
+        null=True,
+        blank=True,
+        help_text="Set this when what the article says changes. Other edits leave it alone.",
+    )
+    reviewed_by = models.ForeignKey(
+        "staff.StaffMemberPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        help_text="A licensed clinician who checked the medical content.",
+    )
+    last_reviewed_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day of the last medical review. Saving the page does not change it.",
+    )
+    treatments = ParentalManyToManyField("ellemes.Treatment", blank=True, related_name="articles")
+
+    objects = ArticlePageManager()
+
+    content_panels = ClinicPage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldRowPanel([FieldPanel("published_on"), FieldPanel("updated_on")])],
+            heading="Author and dates",
+        ),
+        MultiFieldPanel([FieldPanel("reviewed_by"), FieldPanel("last_reviewed_on")], heading="Medical review"),
+        FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("related_links", heading="Related articles", label="Related article", max_num=RELATED_ARTICLES),
+    ]
+    search_fields = ClinicPage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("treatments", [index.SearchField("name")]),
+        index.FilterField("published_on"),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        today = localdate()
+        if self.updated_on and self.published_on and self.updated_on < self.published_on:
+            errors["updated_on"] = "An article cannot be updated before it was first published."
+        if self.updated_on and self.updated_on > today:
+            errors["updated_on"] = "The update date cannot be in the future."
+        if self.last_reviewed_on and self.last_reviewed_on > today:
+            errors["last_reviewed_on"] = "The review date cannot be in the future."
+        if self.reviewed_by_id and not self.last_reviewed_on:
+            errors["last_reviewed_on"] = "Give the date of the medical review."
+        if self.last_reviewed_on and not self.reviewed_by_id:
+            errors["reviewed_by"] = "Choose who carried out the medical review."
+        if self.reviewed_by_id and not self.reviewed_by.license_type:
+            errors["reviewed_by"] = "A medical review needs a licensed clinician; this person has no license type."
+        if self.hero_image_id and not self.hero_image.default_alt_text:
+            errors["hero_image"] = "The hero image needs alt text; this one is marked decorative."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def display_date(self):
+        return self.updated_on or self.published_on
+
+    @cached_property
+    def reading_minutes(self):
+        # Read from the stored data: converting the blocks would load every chosen image and page.
+        words = len(self.intro.split()) + sum(len(_block_text(block).split()) for block in self.body.raw_data)
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @cached_property
+    def headings(self):
+        """Section headings in order, each with an anchor that is unique within the article."""
+        headings, used = [], set()
+        for position, block in enumerate(self.body.raw_data):
+            if block["type"] != "heading":
+                continue
+            text = block["value"]["text"]
+            base = slugify(text) or "section"
+            anchor, n = base, 2
+            while anchor in used:
+                anchor, n = f"{base}-{n}", n + 1
+            used.add(anchor)
+            headings.append({"position": position, "text": text, "level": block["value"]["level"], "anchor": anchor})
+        return headings
+
+    @property
+    def table_of_contents(self):
+        return self.headings if len(self.headings) >= TOC_MIN_HEADINGS else []
+
+    @property
+    def body_with_anchors(self):
+        anchors = {heading["position"]: heading["anchor"] for heading in self.headings}
+        return [(block, anchors.get(position)) for position, block in enumerate(self.body)]
+
+    def related_articles(self):
+        """Editors' picks first, then the newest articles on the same treatments; never this one; at most three."""
+        exclude = [self.pk] if self.pk else []
+        picked_ids = [link.related_id for link in self.related_links.all() if link.related_id not in exclude]
+        picks = ArticlePage.objects.published().filter(pk__in=picked_ids).for_cards().in_bulk()
+        related = [picks[pk] for pk in dict.fromkeys(picked_ids) if pk in picks][:RELATED_ARTICLES]
+        treatment_ids = [treatment.pk for treatment in self.treatments.all()]
+        if len(related) < RELATED_ARTICLES and treatment_ids:
+            same_treatment = (
+                ArticlePage.objects.published()
+                .about(treatment_ids)
+                .exclude(pk__in=exclude + [article.pk for article in related])
+                .newest_first()
+                .for_cards()
+            )
+            related += list(same_treatment[: RELATED_ARTICLES - len(related)])
+        return related
+
+    def structured_data(self, request):
+        """Schema.org MedicalWebPage data: who wrote it, who reviewed it, when, and who publishes it."""
+        clinic = ClinicSettings.for_request(request)
+        url = self.get_full_url(request)
+        site = self.get_site()
+        publisher = {"@type": "MedicalBusiness", "name": clinic.name, "url": (site.root_url if site else "") + "/"}
+        if clinic.logo:
+            publisher["logo"] = {"@type": "ImageObject", "url": clinic.logo.get_rendition("height-160").full_url}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "headline": self.title,
+            "name": self.title,
+            "description": self.meta_description,
+            "url": url,
+            "mainEntityOfPage": url,
+            "datePublished": self.published_on.isoformat(),
+            "dateModified": self.display_date.isoformat(),
+            "publisher": publisher,
+        }
+        if self.hero_image:
+            data["image"] = self.hero_image.get_rendition(SHARE_IMAGE).full_url
+        if self.author:
+            data["author"] = _person(self.author, request)
+        if self.reviewed_by and self.last_reviewed_on:
+            data["reviewedBy"] = _person(self.reviewed_by, request)
+            data["lastReviewed"] = self.last_reviewed_on.isoformat()
+        treatments = [{"@type": "MedicalProcedure", "name": t.name} for t in self.treatments.all()]
+        if treatments:
+            data["about"] = treatments
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = breadcrumb_trail(self, request)
+        context["breadcrumb_data"] = breadcrumb_data(context["breadcrumbs"])
+        context["structured_data"] = self.structured_data(request)
+        context["related_articles"] = self.related_articles()
+        return context
+
+
+TEXT_FIELDS = {
+    "heading": ["text"],
+    "image": ["caption"],
+    "pull_quote": ["quote", "attribution"],
+    "callout": ["title", "text"],
+    "call_to_action": ["heading", "text"],
+}
+
+
+def _plain(html):
+    # A space before each tag keeps words in neighbouring paragraphs apart.
+    return strip_tags((html or "").replace("<", " <"))
+
+
+def _block_text(block):
+    value = block["value"]
+    if block["type"] == "paragraph":
+        return _plain(value)
+    return " ".join(_plain(value.get(name)) for name in TEXT_FIELDS.get(block["type"], []))
+
+
+def _person(staff_member, request):
+    person = {"@type": "Person", "name": staff_member.title, "url": staff_member.get_full_url(request)}
+    if staff_member.role:
+        person["jobTitle"] = staff_member.role
+    if staff_member.license_type:
+        person["hasCredential"] = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": staff_member.license_type,
+        }
+    return person
+
+
+class ArticleRelatedLink(Orderable):
+    """An article an editor chose to show under another one."""
+
+    page = ParentalKey("blog.ArticlePage", on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey("blog.ArticlePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("related")]
+
+    def clean(self):
+        super().clean()
+        if self.related_id and self.related_id == self.page_id:
+            raise ValidationError({"related": "An article cannot be related to itself."})

@@ -1,11 +1,19 @@
+import re
 import sys
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.template.response import TemplateResponse
+from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from ellemes.pagination import clamped_page
 
 
 @require_safe
@@ -33,4 +41,45 @@ def server_error(request):
             loader.render_to_string("500.html", {"site_name": settings.WAGTAIL_SITE_NAME}), status=500
         )
     response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_safe
+def robots_txt(request):
+    """Let crawlers in everywhere but the admin, and tell them where the sitemap is."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@require_safe
+def search(request):
+    """Site search over every live page type that declares `search_fields`."""
+    # Long or odd queries are cut and cleaned rather than refused: the visitor still gets a normal page.
+    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:SEARCH_QUERY_MAX_LENGTH].strip()
+    # Only words reach the search backend: quotes and operators mean syntax to SQLite's FTS.
+    terms = " ".join(re.findall(r"\w+", query))
+    results, hits = None, []
+    if terms:
+        matches = Page.objects.live().public().filter(depth__gt=1).specific().search(terms)
+        results = clamped_page(matches, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))
+        hits = [
+            {
+                "page": page,
+                "type": capfirst(page._meta.verbose_name.removesuffix(" page")),
+                "summary": page.search_description or strip_tags(str(getattr(page, "intro", "") or "")),
+            }
+            for page in results
+        ]
+    context = {
+        "search_query": query,
+        "results": results,
+        "hits": hits,
+        "pagination_query": urlencode({"q": query}),
+    }
+    response = TemplateResponse(request, "ellemes/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
     return response

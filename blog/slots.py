@@ -1,0 +1,33 @@
+"""What the blog shows in the shared layout: latest articles on the home page, a person's articles on their profile."""
+
+from django.apps import apps
+from django.db.models import Q
+
+HOME_ARTICLES = 3
+
+
+def home_articles(request, page):
+    from blog.models import ArticlePage, BlogIndexPage
+
+    articles = list(ArticlePage.objects.published().newest_first().for_cards()[:HOME_ARTICLES])
+    if not articles:
+        return None
+    return {"articles": articles, "blog_index": BlogIndexPage.objects.live().first()}
+
+
+def staff_articles(request, page):
+    from blog.models import ArticlePage
+
+    staff_member_model = apps.get_model("staff", "StaffMemberPage")
+    if not isinstance(page, staff_member_model) or page.pk is None:
+        return None
+    articles = list(
+        ArticlePage.objects.published().filter(Q(author=page) | Q(reviewed_by=page)).newest_first().for_cards()
+    )
+    if not articles:
+        return None
+    return {
+        "staff_member": page,
+        "authored": [article for article in articles if article.author_id == page.pk],
+        "reviewed": [article for article in articles if article.reviewed_by_id == page.pk],
+    }
