@@ -19,9 +19,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
-from ellemes.models import ClinicImage, ClinicSettings, Treatment
+from ellemes.models import ClaimsCheckedMixin, ClinicImage, ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
+from ellemes.panels import ClaimsCheckPanel
 
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 3
@@ -108,8 +109,14 @@ class BlogIndexPage(IntroPage):
         return context
 
 
-class ArticlePage(ClinicPage):
-    """A treatment article that shows who wrote it, who medically reviewed it and when."""
+class ArticlePage(ClaimsCheckedMixin, ClinicPage):
+    """A treatment article that shows who wrote it, who medically reviewed it and when.
+
+    Articles go live through the "Medical review" workflow: approving it records the approving
+    reviewer and the day (`medical_review_content`), so the public review line stays true.
+    """
+
+    claims_check_fields = {"Title": "title", "Introduction": "intro", "Body": "body"}
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -125,14 +132,21 @@ class ArticlePage(ClinicPage):
         related_name="+",
         help_text="Shown at the top of the article, on cards and when the article is shared.",
     )
-    body = StreamField(ArticleBodyBlock())
+    body = StreamField(
+        ArticleBodyBlock(),
+        help_text="The article itself: paragraphs, headings, images, quotes and call-outs. "
+        "Three or more headings give it a table of contents.",
+    )
     author = models.ForeignKey(
         "staff.StaffMemberPage",
         null=True,
         on_delete=models.SET_NULL,
         related_name="authored_articles",
+        help_text="The member of staff who wrote it; their name links to their profile.",
     )
-    published_on = models.DateField("first published", default=localdate)
+    published_on = models.DateField(
+        "first published", default=localdate, help_text="The day the article first appeared on the site."
+    )
     updated_on = models.DateField(
         "updated",
         null=True,
@@ -145,26 +159,38 @@ class ArticlePage(ClinicPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="reviewed_articles",
-        help_text="A licensed clinician who checked the medical content.",
+        help_text="A licensed clinician who checked the medical content. "
+        "Approving the medical review fills this in with the approving reviewer.",
     )
     last_reviewed_on = models.DateField(
         null=True,
         blank=True,
-        help_text="The day of the last medical review. Saving the page does not change it.",
+        help_text="The day of the last medical review; approving the medical review sets it to that day. "
+        "Saving the page does not change it.",
     )
-    treatments = ParentalManyToManyField("ellemes.Treatment", blank=True, related_name="articles")
+    treatments = ParentalManyToManyField(
+        "ellemes.Treatment",
+        blank=True,
+        related_name="articles",
+        help_text="The treatments it is about: the blog can be filtered by them, and related articles share them.",
+    )
 
     objects = ArticlePageManager()
 
-    content_panels = ClinicPage.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("hero_image"),
+    content_panels = [
+        ClaimsCheckPanel(heading="Claims check"),
+        *ClinicPage.content_panels,
+        MultiFieldPanel([FieldPanel("intro"), FieldPanel("hero_image")], heading="Introduction"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("author"), FieldRowPanel([FieldPanel("published_on"), FieldPanel("updated_on")])],
             heading="Author and dates",
         ),
-        MultiFieldPanel([FieldPanel("reviewed_by"), FieldPanel("last_reviewed_on")], heading="Medical review"),
+        MultiFieldPanel(
+            [FieldPanel("reviewed_by"), FieldPanel("last_reviewed_on")],
+            heading="Medical review",
+            help_text="Filled in when a medical reviewer approves the article.",
+        ),
         FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
         InlinePanel("related_links", heading="Related articles", label="Related article", max_num=RELATED_ARTICLES),
     ]
@@ -198,6 +224,19 @@ class ArticlePage(ClinicPage):
             errors["hero_image"] = "The hero image needs alt text; this one is marked decorative."
         if errors:
             raise ValidationError(errors)
+
+    def medical_review_content(self, user, on):
+        """The review record an approval by `user` on `on` writes into the approved revision.
+
+        The reviewer is the staff profile linked to the approving account (Staff profile › "Admin
+        account"). An approver without a linked, licensed profile cannot be named on the site, so
+        the existing review record is left as it is rather than dated today under someone else's
+        name: the public line then still says truthfully who reviewed it, and when.
+        """
+        profile = getattr(user, "staff_profile", None)
+        if profile is None or not profile.license_type:
+            return {}
+        return {"reviewed_by": profile.pk, "last_reviewed_on": on.isoformat()}
 
     @property
     def display_date(self):

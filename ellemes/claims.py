@@ -18,6 +18,8 @@ from wagtail.rich_text import RichText
 BLOCK_TAGS = r"p|div|h[1-6]|li|ul|ol|br|blockquote|figure|figcaption|section|td|th|tr|table|hr"
 RESULTS_PATTERN = re.compile(r"(?<!\w)results?(?!\w)", re.IGNORECASE)
 RESULTS_DISCLAIMER = "individual results vary"
+# Who may publish text with risky phrases without a medical review (Medical reviewers, Site managers).
+PUBLISH_RISKY_CLAIMS = "ellemes.publish_risky_claims"
 
 DEFAULT_RISKY_PHRASES = [
     "guaranteed",

@@ -1,19 +1,49 @@
 """The admin roles of the clinic's staff and exactly what each may do.
 
 `apply_roles()` makes the groups match these definitions (adding and removing permissions),
-so running it again after a change to this file brings every group up to date.
+creates the "Medical review" workflow and attaches it to the blog and the specials, so running
+it again after a change to this file brings every group up to date.
+
+- Editors: write and edit articles, specials and staff profiles, upload images, edit treatments.
+  They publish specials and staff profiles themselves, but articles only through the medical
+  review (they submit; a medical reviewer approves, and approval publishes).
+- Medical reviewers: everything editors can, plus approving the medical review step. Wagtail
+  publishes an approved page as the approver, so they hold the publish permission too.
+- Front desk: inquiries only (view, change status and notes, export).
+- Site managers: everything, including site settings, users and groups, and publishing.
+
+Wagtail's own "Moderators" group and "Moderators approval" workflow (which would send every
+page in the site to a group nobody belongs to) are retired: the group is deleted when it has no
+members, and the workflow deactivated.
 """
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from ellemes.claims import PUBLISH_RISKY_CLAIMS
 
 EDITORS = "Editors"
 MEDICAL_REVIEWERS = "Medical reviewers"
 FRONT_DESK = "Front desk"
 SITE_MANAGERS = "Site managers"
+
+MEDICAL_REVIEW_WORKFLOW = "Medical review"
+# Sections whose pages go through the medical review when submitted.
+MEDICAL_REVIEW_SECTIONS = ["blog.BlogIndexPage", "specials.SpecialsIndexPage"]
+WAGTAIL_DEFAULT_GROUP = "Moderators"
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 CONTENT_APPS = ["ellemes", "staff", "blog", "specials"]
 IMAGE_AND_DOCUMENT_PERMISSIONS = [
@@ -26,27 +56,33 @@ IMAGE_AND_DOCUMENT_PERMISSIONS = [
 ]
 EDITING_PAGES = ["add", "change", "lock", "unlock"]
 ALL_PAGE_ACTIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
+ARTICLES, SPECIALS, STAFF = "blog.BlogIndexPage", "specials.SpecialsIndexPage", "staff.StaffIndexPage"
+TREATMENTS = ["ellemes.add_treatment", "ellemes.change_treatment"]
 
 
 @dataclass
 class Role:
     # "app_label.codename", or "app_label.*" for every permission of that app's models except deleting.
     permissions: list[str] = field(default_factory=list)
-    # Section slug under the home page ("" for the whole site) → page actions allowed there.
+    # Section ("" for the whole site, else the model label of a section's index page) → page actions there.
     page_permissions: dict[str, list[str]] = field(default_factory=dict)
     collection_permissions: list[str] = field(default_factory=list)
 
 
 ROLES = {
     EDITORS: Role(
-        permissions=["wagtailadmin.access_admin", "ellemes.add_treatment", "ellemes.change_treatment"],
-        # Articles go live only through the medical review; other sections may be published directly.
-        page_permissions={"": EDITING_PAGES, "specials": ["publish"], "staff": ["publish"]},
+        permissions=["wagtailadmin.access_admin", *TREATMENTS],
+        # Articles go live only through the medical review; specials and profiles may be published directly.
+        page_permissions={
+            ARTICLES: EDITING_PAGES,
+            SPECIALS: [*EDITING_PAGES, "publish"],
+            STAFF: [*EDITING_PAGES, "publish"],
+        },
         collection_permissions=IMAGE_AND_DOCUMENT_PERMISSIONS,
     ),
     MEDICAL_REVIEWERS: Role(
-        permissions=["wagtailadmin.access_admin", "ellemes.add_treatment", "ellemes.change_treatment"],
-        page_permissions={"": [*EDITING_PAGES, "publish"]},
+        permissions=["wagtailadmin.access_admin", *TREATMENTS, PUBLISH_RISKY_CLAIMS],
+        page_permissions={section: [*EDITING_PAGES, "publish"] for section in (ARTICLES, SPECIALS, STAFF)},
         collection_permissions=IMAGE_AND_DOCUMENT_PERMISSIONS,
     ),
     FRONT_DESK: Role(permissions=["wagtailadmin.access_admin", "contact.*"]),
@@ -73,6 +109,14 @@ ROLES = {
     ),
 }
 
+# Development accounts, one per role (`load_demo_content` with DEBUG on).
+DEMO_USERS = {
+    "editor": (EDITORS, "Elena", "Editor"),
+    "reviewer": (MEDICAL_REVIEWERS, "Maya", "Okafor"),
+    "frontdesk": (FRONT_DESK, "Priya", "Shah"),
+    "manager": (SITE_MANAGERS, "Sam", "Manager"),
+}
+
 
 def _resolve(names):
     permissions = set()
@@ -86,13 +130,53 @@ def _resolve(names):
     return permissions
 
 
-def _section(home, slug):
-    return home if not slug else home.get_children().filter(slug=slug).first()
+def section_page(home, label):
+    """The home page for "", else the first page of the model `label` ("blog.BlogIndexPage") under it."""
+    if not label:
+        return home
+    try:
+        model = apps.get_model(label)
+    except LookupError:
+        return None
+    return model.objects.descendant_of(home).first()
+
+
+def _retire_wagtail_defaults():
+    group = Group.objects.filter(name=WAGTAIL_DEFAULT_GROUP).first()
+    if group is not None and not group.user_set.exists():
+        group.delete()
+    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
+        workflow.deactivate()
+
+
+def ensure_medical_review_workflow(home):
+    """The "Medical review" workflow, with its one task for the Medical reviewers, on the blog and specials."""
+    from ellemes.models import MedicalReviewTask
+
+    task = MedicalReviewTask.objects.filter(name=MEDICAL_REVIEW_WORKFLOW).first()
+    if task is None:
+        task = MedicalReviewTask.objects.create(name=MEDICAL_REVIEW_WORKFLOW)
+    task.active = True
+    task.save()
+    task.groups.set([Group.objects.get(name=MEDICAL_REVIEWERS)])
+
+    workflow, _ = Workflow.objects.get_or_create(name=MEDICAL_REVIEW_WORKFLOW)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save()
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count())
+    if home is not None:
+        for label in MEDICAL_REVIEW_SECTIONS:
+            section = section_page(home, label)
+            if section is not None:
+                WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return workflow
 
 
 @transaction.atomic
 def apply_roles(home=None):
-    """Create or update every role's group; returns {group name: created?}."""
+    """Create or update every role's group and the medical review workflow; returns {group name: created?}."""
     home = home or Page.objects.filter(depth=2).first()
     root_collection = Collection.get_first_root_node()
     outcome = {}
@@ -103,8 +187,8 @@ def apply_roles(home=None):
 
         GroupPagePermission.objects.filter(group=group).delete()
         if home is not None:
-            for slug, actions in role.page_permissions.items():
-                section = _section(home, slug)
+            for label, actions in role.page_permissions.items():
+                section = section_page(home, label)
                 if section is None:
                     continue
                 for action in actions:
@@ -116,4 +200,6 @@ def apply_roles(home=None):
         GroupCollectionPermission.objects.filter(group=group).delete()
         for permission in _resolve(role.collection_permissions):
             GroupCollectionPermission.objects.create(group=group, collection=root_collection, permission=permission)
+    _retire_wagtail_defaults()
+    ensure_medical_review_workflow(home)
     return outcome

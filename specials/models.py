@@ -15,7 +15,9 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ellemes.models import ClaimsCheckedMixin
 from ellemes.models.pages import ClinicPage, IntroPage
+from ellemes.panels import ClaimsCheckPanel
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
 COMING_SOON_DAYS = 30
@@ -82,8 +84,14 @@ class SpecialsIndexPage(IntroPage):
         return context
 
 
-class SpecialPage(ClinicPage):
-    """A promotion that runs from `starts_on` to `ends_on`, both inclusive, in clinic time."""
+class SpecialPage(ClaimsCheckedMixin, ClinicPage):
+    """A promotion that runs from `starts_on` to `ends_on`, both inclusive, in clinic time.
+
+    Editors publish specials themselves unless the claims check finds risky phrases: then the
+    "Medical review" workflow (attached to the specials by `setup_roles`) takes it live.
+    """
+
+    claims_check_fields = {"Title": "title", "Summary": "summary", "Body": "body", "Terms": "terms"}
 
     parent_page_types = ["specials.SpecialsIndexPage"]
     subpage_types = []
@@ -93,7 +101,11 @@ class SpecialPage(ClinicPage):
         max_length=40, help_text="Short label for the announcement bar, e.g. “Eye Treatment Promos”."
     )
     summary = models.TextField(max_length=300, help_text="One or two sentences for listings.")
-    body = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    body = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text="What the offer includes and who it suits. Mentioning results? Add “Individual results vary.”",
+    )
     image = models.ForeignKey(
         "ellemes.ClinicImage",
         null=True,
@@ -102,7 +114,12 @@ class SpecialPage(ClinicPage):
         related_name="+",
         help_text="Shown on the page, its card and when the offer is shared.",
     )
-    treatments = ParentalManyToManyField("ellemes.Treatment", blank=True, related_name="specials")
+    treatments = ParentalManyToManyField(
+        "ellemes.Treatment",
+        blank=True,
+        related_name="specials",
+        help_text="The treatments on offer, listed on the special’s page.",
+    )
     providers = ParentalManyToManyField(
         "staff.StaffMemberPage",
         blank=True,
@@ -137,12 +154,11 @@ class SpecialPage(ClinicPage):
 
     objects = SpecialPageManager()
 
-    content_panels = ClinicPage.content_panels + [
-        FieldPanel("campaign"),
-        FieldPanel("bar_label"),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("image"),
+    content_panels = [
+        ClaimsCheckPanel(heading="Claims check"),
+        *ClinicPage.content_panels,
+        MultiFieldPanel([FieldPanel("campaign"), FieldPanel("bar_label")], heading="Campaign"),
+        MultiFieldPanel([FieldPanel("summary"), FieldPanel("body"), FieldPanel("image")], heading="Description"),
         MultiFieldPanel([FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")])], heading="Dates"),
         MultiFieldPanel(
             [
@@ -153,8 +169,7 @@ class SpecialPage(ClinicPage):
             ],
             heading="Offer",
         ),
-        FieldPanel("treatments"),
-        FieldPanel("providers"),
+        MultiFieldPanel([FieldPanel("treatments"), FieldPanel("providers")], heading="Treatments and staff"),
     ]
     search_fields = ClinicPage.search_fields + [
         index.SearchField("campaign"),

@@ -121,3 +121,15 @@ def load_demo(loader):
 
 def reset_demo():
     StaffSettings.objects.all().delete()
+
+
+def finish_demo(loader):
+    """Link the demo medical reviewer's account (made in development) to the Medical Director's profile."""
+    from django.contrib.auth import get_user_model
+
+    reviewer = get_user_model().objects.filter(username="reviewer", staff_profile__isnull=True).first()
+    maya = StaffMemberPage.objects.filter(slug="maya-okafor", user__isnull=True).first()
+    if reviewer is not None and maya is not None:
+        maya.user = reviewer
+        maya.save_revision().publish()
+        loader.created += 1

@@ -7,6 +7,7 @@ members from their own apps; the profile shows them through the "staff_profile" 
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
@@ -77,7 +78,11 @@ class StaffMemberPage(ClinicPage):
         validators=[MaxLengthValidator(300)],  # TextField's max_length binds only the admin form
         help_text="Up to 300 characters, for cards and the Staff Spotlight.",
     )
-    bio = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    bio = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text="The full story for the profile page: training, experience, what patients can expect.",
+    )
     photo = models.ForeignKey(
         "ellemes.ClinicImage",
         null=True,
@@ -102,7 +107,9 @@ class StaffMemberPage(ClinicPage):
         help_text="Exactly as licensed, e.g. “Licensed Esthetician”, “Registered Nurse”, “MD”. "
         "Leave empty for staff who hold no clinical license.",
     )
-    license_number = models.CharField(max_length=40, blank=True)
+    license_number = models.CharField(
+        max_length=40, blank=True, help_text="As printed on the license; shown only if you tick the box below."
+    )
     license_state = models.CharField(
         "license state", max_length=2, blank=True, help_text="Two-letter code of the issuing state, e.g. GA."
     )
@@ -123,9 +130,24 @@ class StaffMemberPage(ClinicPage):
         validators=[MinValueValidator(1950), validate_not_future_year],
         help_text="The year they began practising; experience on the site counts up from it.",
     )
-    specialties = ParentalManyToManyField("ellemes.Treatment", blank=True, related_name="specialists")
+    specialties = ParentalManyToManyField(
+        "ellemes.Treatment",
+        blank=True,
+        related_name="specialists",
+        help_text="The treatments this person provides, listed on their profile.",
+    )
     accepts_bookings = models.BooleanField(
         default=True, help_text="Show a “Book with …” button that opens the inquiry form with this person chosen."
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff_profile",
+        verbose_name="admin account",
+        help_text="The person’s own admin account, if they have one. When a medical reviewer approves an "
+        "article, the article names the profile linked to their account as its reviewer.",
     )
 
     objects = StaffMemberManager()
@@ -149,6 +171,7 @@ class StaffMemberPage(ClinicPage):
         FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
         FieldPanel("accepts_bookings"),
     ]
+    settings_panels = ClinicPage.settings_panels + [FieldPanel("user", permission="ellemes.change_user")]
     search_fields = ClinicPage.search_fields + [
         index.SearchField("role"),
         index.SearchField("short_bio"),

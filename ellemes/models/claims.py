@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from ellemes.claims import DEFAULT_RISKY_PHRASES, find_risky_phrases, needs_results_disclaimer
+from ellemes.forms import ClaimsCheckedPageForm
 
 
 @register_setting(icon="warning")
@@ -18,6 +19,7 @@ class ClaimsSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "claims check"
+        permissions = [("publish_risky_claims", "Can publish text with risky claims without a medical review")]
 
     @property
     def phrases(self):
@@ -25,10 +27,16 @@ class ClaimsSettings(BaseGenericSetting):
 
 
 class ClaimsCheckedMixin:
-    """For pages whose text must pass the claims check; list the fields in `claims_check_fields`."""
+    """For pages whose text must pass the claims check; list the fields in `claims_check_fields`.
+
+    Put it before the page class in the bases (`class ArticlePage(ClaimsCheckedMixin, ClinicPage)`),
+    and `ClaimsCheckPanel()` in the panels: the editor then lists the risky phrases of the saved
+    text, and only users with the "publish risky claims" permission may publish text that has any.
+    """
 
     # Field label shown to editors → attribute name.
     claims_check_fields: dict[str, str] = {}
+    base_form_class = ClaimsCheckedPageForm
 
     def _claims_text(self):
         return {label: getattr(self, attribute, "") for label, attribute in self.claims_check_fields.items()}

@@ -41,7 +41,12 @@ class HomePage(ClinicPage):
     hero_heading = models.CharField(max_length=120, help_text="The big headline at the top of the page.")
     hero_text = models.CharField(max_length=255, blank=True, help_text="A sentence under the headline.")
     hero_image = models.ForeignKey(
-        "ellemes.ClinicImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "ellemes.ClinicImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide photo behind the headline; its alt text is read to people who cannot see it.",
     )
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
@@ -51,8 +56,12 @@ class HomePage(ClinicPage):
         related_name="+",
         help_text="Where the hero button leads, usually the contact page.",
     )
-    hero_link_text = models.CharField(max_length=40, blank=True, default="Book a consultation")
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    hero_link_text = models.CharField(
+        max_length=40, blank=True, default="Book a consultation", help_text="The words on the hero button."
+    )
+    intro = RichTextField(
+        blank=True, features=["bold", "italic", "link"], help_text="A short welcome shown under the hero."
+    )
 
     content_panels = ClinicPage.content_panels + [
         MultiFieldPanel(

@@ -178,3 +178,9 @@ INQUIRY_SEND_ACKNOWLEDGEMENT = env.bool("INQUIRY_SEND_ACKNOWLEDGEMENT", default=
 
 # Housekeeping run by `manage.py run_periodic` (command → seconds between runs).
 PERIODIC_COMMANDS = {"publish_scheduled": 300, "purge_inquiries": 86400}
+
+# The editors' side (ellemes.roles, ellemes.content_health): an article is due for a new medical
+# review this many days after the last one; the admin shows times in the clinic's time zone.
+MEDICAL_REVIEW_INTERVAL_DAYS = env.int("MEDICAL_REVIEW_INTERVAL_DAYS", default=365)
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True

@@ -1,0 +1,179 @@
+"""Content health: what on the site needs an editor's attention.
+
+One list for the admin report (Reports › Content health), the dashboard and
+`manage.py content_health`. The content apps' models are looked up by name, so this module
+works with whichever of them are installed.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+SCHEDULED_PUBLISHING_GRACE = datetime.timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Issue:
+    check: str
+    title: str
+    detail: str
+    edit_url: str = ""
+
+
+def _model(label):
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def _page_edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def _day(value):
+    return date_format(value, "N j, Y")
+
+
+def _moment(value):
+    value = timezone.localtime(value)
+    return f"{_day(value)} {value:%H:%M}"
+
+
+def review_due_before(today=None):
+    """Articles last reviewed before this day are due for a new medical review."""
+    today = today or timezone.localdate()
+    return today - datetime.timedelta(days=settings.MEDICAL_REVIEW_INTERVAL_DAYS)
+
+
+def articles_due_for_review(today=None):
+    """Live articles never reviewed, or last reviewed longer ago than MEDICAL_REVIEW_INTERVAL_DAYS."""
+    ArticlePage = _model("blog.ArticlePage")
+    if ArticlePage is None:
+        return []
+    due = Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lt=review_due_before(today))
+    return list(ArticlePage.objects.live().filter(due).order_by("last_reviewed_on", "title"))
+
+
+def articles_awaiting_review():
+    """Articles submitted to a workflow and waiting for a reviewer, oldest submission first."""
+    ArticlePage = _model("blog.ArticlePage")
+    if ArticlePage is None:
+        return []
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import WorkflowState
+
+    states = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS, content_type=ContentType.objects.get_for_model(ArticlePage)
+    ).order_by("created_at")
+    since = {int(state.object_id): state.created_at for state in states}
+    articles = ArticlePage.objects.filter(pk__in=since).in_bulk()
+    return [(articles[pk], submitted_at) for pk, submitted_at in since.items() if pk in articles]
+
+
+def specials_ending_soon(days=7, today=None):
+    SpecialPage = _model("specials.SpecialPage")
+    if SpecialPage is None:
+        return []
+    today = today or timezone.localdate()
+    return list(SpecialPage.objects.running(today).filter(ends_on__lte=today + datetime.timedelta(days=days)))
+
+
+def _overdue_articles(today):
+    for article in articles_due_for_review(today):
+        if article.last_reviewed_on:
+            detail = f"Last medically reviewed on {_day(article.last_reviewed_on)}."
+        else:
+            detail = "Never medically reviewed."
+        yield Issue("Article due for medical review", article.title, detail, _page_edit_url(article))
+
+
+def _specials(today):
+    SpecialPage = _model("specials.SpecialPage")
+    if SpecialPage is None:
+        return
+    for special in SpecialPage.objects.live().ended(today).order_by("ends_on", "title"):
+        yield Issue(
+            "Ended special still live",
+            special.title,
+            f"Ended on {_day(special.ends_on)}; unpublish it or give it new dates.",
+            _page_edit_url(special),
+        )
+    for special in SpecialPage.objects.upcoming(today).filter(image__isnull=True).order_by("starts_on", "title"):
+        yield Issue(
+            "Upcoming special without an image",
+            special.title,
+            f"Starts on {_day(special.starts_on)}; choose an image for its card.",
+            _page_edit_url(special),
+        )
+
+
+def _images():
+    from wagtail.images import get_image_model
+
+    for image in get_image_model().objects.filter(alt_text="", is_decorative=False).order_by("title"):
+        yield Issue(
+            "Image without alt text",
+            image.title,
+            "Describe what it shows, or mark it decorative.",
+            reverse("wagtailimages:edit", args=[image.pk]),
+        )
+
+
+def _staff():
+    StaffMemberPage = _model("staff.StaffMemberPage")
+    if StaffMemberPage is None:
+        return
+    for member in StaffMemberPage.objects.live().order_by("path").prefetch_related("specialties"):
+        missing = []
+        if member.photo_id is None:
+            missing.append("a photo")
+        # Staff who provide treatments must show their license type; reception staff hold none.
+        if not member.license_type and (member.accepts_bookings or member.specialties.all()):
+            missing.append("a license type")
+        if missing:
+            yield Issue(
+                "Staff profile incomplete",
+                member.title,
+                f"Add {' and '.join(missing)}.",
+                _page_edit_url(member),
+            )
+
+
+def _scheduled_publishing(now):
+    from wagtail.models import Revision
+
+    from ellemes.models import CommandRun
+
+    last_run = CommandRun.last_run("publish_scheduled")
+    if last_run is not None and now - last_run <= SCHEDULED_PUBLISHING_GRACE:
+        return
+    ran = f"last ran {_moment(last_run)}" if last_run else "has never run"
+    for revision in (
+        Revision.objects.page_revisions().filter(approved_go_live_at__isnull=False).order_by("approved_go_live_at")
+    ):
+        yield Issue(
+            "Scheduled publishing not running",
+            revision.object_str,
+            f"Scheduled to go live {_moment(revision.approved_go_live_at)}, but scheduled publishing {ran}.",
+            reverse("wagtailadmin_pages:edit", args=[revision.object_id]),
+        )
+
+
+def find_issues(now=None):
+    """Everything that needs attention, grouped by check."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    return [
+        *_overdue_articles(today),
+        *_specials(today),
+        *_images(),
+        *_staff(),
+        *_scheduled_publishing(now),
+    ]

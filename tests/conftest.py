@@ -1,0 +1,17 @@
+import pytest
+from django.contrib.auth.models import Group
+
+
+@pytest.fixture
+def user_in(django_user_model):
+    """`user_in("Editors")`: a new account in that role's group, with an email address for notifications."""
+
+    def make(group_name, username=None):
+        username = username or group_name.lower().replace(" ", "-")
+        user = django_user_model.objects.create_user(
+            username, email=f"{username}@ellemes.example", password="not-used", first_name=username.title()
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
