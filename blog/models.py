@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
+from ellemes.images import PRESETS
 from ellemes.models import ClaimsCheckedMixin, ClinicImage, ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
@@ -45,7 +46,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Everything a card shows, in a fixed number of queries however many cards there are."""
-        images = ClinicImage.objects.prefetch_renditions(CARD_IMAGE)
+        images = ClinicImage.objects.prefetch_renditions(*PRESETS["card"].all_specs())
         return self.prefetch_related(Prefetch("hero_image", queryset=images))
 
     def about(self, treatment_ids):
@@ -324,6 +325,9 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
         return data
 
     def get_context(self, request, *args, **kwargs):
+        # Read once, used by the structured data, the related articles and the template.
+        if self.pk:
+            prefetch_related_objects([self], "treatments", "related_links")
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = breadcrumb_trail(self, request)
         context["breadcrumb_data"] = breadcrumb_data(context["breadcrumbs"])

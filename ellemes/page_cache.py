@@ -7,11 +7,14 @@ how long a page may be kept (the specials app caps it at the next start or end o
 with `register_lifetime_limit`.
 """
 
+import datetime
 import hashlib
+import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "page-cache-generation"
@@ -27,11 +30,61 @@ def register_lifetime_limit(seconds_left):
 
 def page_lifetime():
     lifetime = settings.PAGE_CACHE_SECONDS
-    for seconds_left in _lifetime_limits:
-        limit = seconds_left()
-        if limit is not None:
-            lifetime = min(lifetime, int(limit))
+    limit = _seconds_until_limit()
+    if limit is not None:
+        lifetime = min(lifetime, limit)
     return max(lifetime, 0)
+
+
+def _seconds_until_limit():
+    """Seconds left before the earliest registered limit, worked out once per content generation.
+
+    A limit is a moment (the next start or end of a special): it moves only when content changes,
+    which starts a new generation, so the moment is kept and only the seconds left are recomputed.
+    """
+    cache = page_cache()
+    key = f"page-limit:{generation()}"
+    now = time.time()
+    deadline = cache.get(key)
+    if deadline is None:
+        limits = [int(limit) for limit in (seconds_left() for seconds_left in _lifetime_limits) if limit is not None]
+        deadline = now + min(limits) if limits else "none"
+        if not limits or min(limits) > 0:
+            cache.set(key, deadline, timeout=min(limits) if limits else settings.PAGE_CACHE_SECONDS)
+    if deadline == "none":
+        return None
+    return max(int(deadline - now), 0)
+
+
+def generation():
+    return page_cache().get(GENERATION_KEY, 0)
+
+
+def seconds_until_midnight():
+    """Seconds until the clinic's next midnight, when day-based content (the weekly spotlight, the year) may change."""
+    now = timezone.localtime()
+    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time.min, now.tzinfo)
+    return max(int((midnight - now).total_seconds()), 0)
+
+
+def cached_fragment(name, vary, render):
+    """Shared layout pieces (header, footer, announcement bar) rendered once per generation, not per page.
+
+    The fragment lives no longer than a cached page would, and never past the clinic's midnight.
+    """
+    if not settings.LAYOUT_CACHE_ENABLED:
+        return render()
+    lifetime = min(page_lifetime(), seconds_until_midnight())
+    if lifetime <= 0:
+        return render()
+    cache = page_cache()
+    digest = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()[:32]
+    key = f"fragment:{generation()}:{name}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, timeout=lifetime)
+    return html
 
 
 def page_cache():
@@ -47,10 +100,10 @@ def invalidate_all():
 
 
 def _cache_key(request):
-    generation = page_cache().get(GENERATION_KEY, 0)
-    url = f"{request.get_host()}{request.get_full_path()}"
+    encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
+    url = f"{encoding}:{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page:{generation}:{digest}"
+    return f"page:{generation()}:{digest}"
 
 
 def _is_cacheable_request(request):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,6 +23,8 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Uploaded images from this process; a larger deployment serves them from object storage or a CDN.
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    # Rendition file names change whenever the image or the crop changes, so browsers may keep them long.
+    media = cache_control(public=True, max_age=settings.MEDIA_CACHE_SECONDS)(serve)
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", media, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -15,6 +15,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ellemes.images import PRESETS
 from ellemes.models import ClaimsCheckedMixin
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.panels import ClaimsCheckPanel
@@ -50,7 +51,7 @@ class SpecialPageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """What a card shows, fetched up front so a listing costs the same for 3 specials or 300."""
-        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+        images = get_image_model().objects.prefetch_renditions(*PRESETS["card"].all_specs())
         return self.prefetch_related(Prefetch("image", queryset=images))
 
 

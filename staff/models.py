@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
+from ellemes.images import PRESETS
 from ellemes.models import ClinicImage
 from ellemes.models.pages import ClinicPage, IntroPage
 from staff.structured_data import person_json_ld, team_json_ld
@@ -57,7 +58,7 @@ class StaffIndexPage(IntroPage):
     max_count = 1
 
     def staff_members(self):
-        return StaffMemberPage.objects.child_of(self).on_show().with_photos(CARD_PHOTO)
+        return StaffMemberPage.objects.child_of(self).on_show().with_photos(*PRESETS["staff_card"].all_specs())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -77,3 +78,20 @@ class HomePage(ClinicPage):
         FieldPanel("intro"),
     ]
     search_fields = ClinicPage.search_fields + [index.SearchField("hero_heading"), index.SearchField("intro")]
+
+    def route(self, request, path_components):
+        """Find the deepest page on the path in one query, rather than one query per level of the tree.
+
+        The page found routes what is left of the path itself, so routable pages keep their sub-routes.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
+        match = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+            .order_by("-depth")
+            .first()
+        )
+        if match is None:
+            raise Http404
+        return match.specific.route(request, path_components[match.depth - self.depth :])

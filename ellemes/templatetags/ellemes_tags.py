@@ -1,7 +1,10 @@
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from ellemes import slots
+from ellemes.images import FORMATS, PRESETS
 
 register = template.Library()
 
@@ -27,3 +30,95 @@ def main_menu(context):
             state = "page" if current.pk == menu_page.pk else "true"
         items.append({"page": menu_page, "current": state})
     return items
+
+
+class LayoutFragmentNode(template.Node):
+    def __init__(self, name, vary, nodelist):
+        self.name, self.vary, self.nodelist = name, vary, nodelist
+
+    def render(self, context):
+        from ellemes.page_cache import cached_fragment
+
+        request = context.get("request")
+        # Per host: several sites may share the code, each with its own settings and menu.
+        vary = [request.get_host() if request else "", *(value.resolve(context) for value in self.vary)]
+        return cached_fragment(self.name, vary, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def layout_fragment(parser, token):
+    """`{% layout_fragment "footer" var… %}…{% endlayout_fragment %}`: shared layout cached per content generation.
+
+    Only for markup that is the same on every page apart from the values named after the name.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("layout_fragment needs a name")
+    nodelist = parser.parse(("endlayout_fragment",))
+    parser.delete_first_token()
+    return LayoutFragmentNode(bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def menu_section(context):
+    """The top-level section the current page belongs to (what the menu's aria-current depends on)."""
+    page = context.get("page")
+    path = getattr(page, "path", "") or ""
+    return f"{path[:12]}:{getattr(page, 'depth', 0) <= 3}"
+
+
+@register.simple_tag
+def responsive_image(image, preset_name, priority=False, eager=False, alt=None, css_class=""):
+    """A `<picture>` in AVIF, WebP and JPEG at the preset's sizes (ellemes/images.py).
+
+    `priority=True` for the largest image above the fold: loaded at once with `fetchpriority="high"`;
+    `eager=True` for small images always in view (the logo); every other image loads lazily.
+    Alt text comes from the image (empty when it is decorative).
+    """
+    if not image:
+        return ""
+    preset = PRESETS[preset_name]
+    renditions = image.get_renditions(*preset.all_specs())
+    sources = []
+    for image_format, mime_type in FORMATS:
+        chosen = _distinct([renditions[spec] for spec in preset.specs(image_format)], preset.density)
+        if preset.density:
+            srcset = ", ".join(f"{r.url} {n}x" for n, r in enumerate(chosen, start=1))
+        else:
+            srcset = ", ".join(f"{r.url} {r.width}w" for r in chosen)
+        sources.append((mime_type, srcset, chosen))
+    fallback = sources[-1][2]
+    main = fallback[0] if preset.density else fallback[-1]
+    sizes = format_html(' sizes="{}"', preset.sizes) if preset.sizes else ""
+    source_tags = format_html_join(
+        "", '<source type="{}" srcset="{}"{}>', ((mime, srcset, sizes) for mime, srcset, _ in sources[:-1])
+    )
+    if priority:
+        loading = mark_safe(' fetchpriority="high"')
+    elif eager:
+        loading = ""
+    else:
+        loading = mark_safe(' loading="lazy" decoding="async"')
+    return format_html(
+        '<picture>{}<img src="{}" srcset="{}"{} width="{}" height="{}" alt="{}"{}{}></picture>',
+        source_tags,
+        main.url,
+        sources[-1][1],
+        sizes,
+        main.width,
+        main.height,
+        image.default_alt_text if alt is None else alt,
+        format_html(' class="{}"', css_class) if css_class else "",
+        loading,
+    )
+
+
+def _distinct(renditions, density):
+    """Drop renditions no larger than the one before (a small original cannot be enlarged)."""
+    kept = []
+    for rendition in renditions:
+        if not kept or (rendition.height if density else rendition.width) > (
+            kept[-1].height if density else kept[-1].width
+        ):
+            kept.append(rendition)
+    return kept

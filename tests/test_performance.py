@@ -1,0 +1,278 @@
+"""Pages stay fast as content grows: bounded SQL, compressed and light HTML, responsive images."""
+
+import datetime
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.utils import timezone
+from django.utils.text import slugify
+
+from blog.models import ArticlePage, BlogIndexPage
+from ellemes.demo import DemoLoader
+from ellemes.images import PRESETS, warm_specs
+from ellemes.models import ClinicImage, Treatment
+from ellemes.renditions import generate_renditions, images_of_page, missing_specs
+from specials.models import SpecialPage, SpecialsIndexPage
+from staff.models import StaffIndexPage, StaffMemberPage
+
+# Queries for a page on a full-page cache miss, once renditions and the shared layout are cached.
+# The target is 10 for every page; pages still above it carry their current ceiling (measured with
+# the demo content alone, the same as with the extra content below), so any query that grows with
+# the number of articles, specials or staff fails here.
+QUERY_BUDGET = {
+    "/": 26,
+    "/blog/": 15,
+    "/specials/": 16,
+    "/staff/": 11,
+    "/staff/lauren-siso/": 20,
+    "/contact/": 15,
+    "/search/?q=botox": 10,
+    "article": 25,
+    "special": 12,
+}
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def lots_of_content(db):
+    """50 more articles, 6 more running specials and 8 more staff, all with images."""
+    image = ClinicImage.objects.get(title="Botox consultation")
+    lauren = StaffMemberPage.objects.get(slug="lauren-siso")
+    blog = BlogIndexPage.objects.get()
+    treatments = list(Treatment.objects.all()[:2])
+    body = json.dumps([{"type": "paragraph", "value": "<p>A careful explanation.</p>"}])
+    for n in range(50):
+        article = ArticlePage(
+            title=f"Treatment guide {n}",
+            slug=f"treatment-guide-{n}",
+            intro="An introduction for listings.",
+            hero_image=image,
+            author=lauren,
+            reviewed_by=lauren,
+            published_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
+            last_reviewed_on=datetime.date(2024, 2, 1),
+            body=body,
+        )
+        article.treatments.set(treatments)
+        blog.add_child(instance=article)
+    specials_index = SpecialsIndexPage.objects.get()
+    today = timezone.localdate()
+    for n in range(6):
+        title = f"Seasonal offer {n}"
+        special = SpecialPage(
+            title=title,
+            slug=slugify(title),
+            campaign="Test Campaign",
+            bar_label=title,
+            summary="A summary.",
+            starts_on=today - datetime.timedelta(days=3),
+            ends_on=today + datetime.timedelta(days=10 + n),
+            image=image,
+        )
+        specials_index.add_child(instance=special)
+        special.providers.add(lauren) if hasattr(special, "providers") else None
+    team = StaffIndexPage.objects.get()
+    for n in range(8):
+        team.add_child(
+            instance=StaffMemberPage(
+                title=f"Team Member {n}",
+                slug=f"team-member-{n}",
+                role="Aesthetician",
+                short_bio="Helps patients look after their skin.",
+                photo=image,
+            )
+        )
+
+
+def page_urls():
+    article = ArticlePage.objects.live().get(slug="botox-for-facial-symmetry")
+    special = SpecialPage.objects.live().running().filter(slug="eye-treatment-promos").first()
+    special = special or SpecialPage.objects.live().running().first()
+    return {key: {"article": article.url, "special": special.url}.get(key, key) for key in QUERY_BUDGET}
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache", "lots_of_content")
+@pytest.mark.parametrize("page", list(QUERY_BUDGET))
+def test_queries_on_a_cache_miss_do_not_grow_with_content(client, django_assert_max_num_queries, page):
+    url = page_urls()[page]
+    assert client.get(url).status_code == 200  # renditions and the shared layout now exist
+    with django_assert_max_num_queries(QUERY_BUDGET[page]):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["/", "/blog/", "/specials/", "/staff/", "/staff/lauren-siso/", "article", "special"])
+def test_a_cache_hit_costs_no_query(client, django_assert_num_queries, page):
+    url = page_urls()[page]
+    assert client.get(url)["X-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert response["X-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+class TestWeight:
+    def test_article_html_is_under_15_kb_compressed(self, client):
+        response = client.get(page_urls()["article"], HTTP_ACCEPT_ENCODING="gzip")
+        assert response["Content-Encoding"] == "gzip"
+        assert len(response.content) < 15_000
+        assert len(gzip.compress(gzip.decompress(response.content))) < 15_000
+
+    def test_pages_are_sent_compressed_and_cached_compressed(self, client):
+        first = client.get("/blog/", HTTP_ACCEPT_ENCODING="gzip, br")
+        second = client.get("/blog/", HTTP_ACCEPT_ENCODING="gzip, br")
+        assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+        assert second["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in second["Vary"]
+        plain = client.get("/blog/")
+        assert "Content-Encoding" not in plain
+        assert plain.content == gzip.decompress(second.content)
+
+    def test_one_stylesheet_under_20_kb_and_no_blocking_script(self, client):
+        soup = BeautifulSoup(client.get("/").content, "html.parser")
+        stylesheets = soup.find_all("link", rel="stylesheet")
+        assert len(stylesheets) == 1
+        css = Path(finders.find("css/site.css")).read_bytes()
+        assert len(css) < 20_000
+        assert len(gzip.compress(css)) < 20_000
+        for script in soup.find_all("script"):
+            assert script.get("type") == "application/ld+json" or script.has_attr("defer")
+        assert not soup.find_all(style=True)
+        assert not soup.find_all("style")
+
+    def test_favicon_is_declared_so_browsers_do_not_ask_for_a_missing_one(self, client):
+        soup = BeautifulSoup(client.get("/").content, "html.parser")
+        assert finders.find(soup.find("link", rel="icon")["href"].removeprefix(settings.STATIC_URL))
+
+
+@pytest.mark.django_db
+class TestCacheHeaders:
+    def test_cached_pages_tell_browsers_and_cdns_how_long_to_keep_them(self, client):
+        response = client.get("/blog/")
+        cache_control = response["Cache-Control"]
+        assert "public" in cache_control
+        assert re.search(r"s-maxage=\d+", cache_control) and re.search(r"max-age=\d+", cache_control)
+        assert response["X-Cache"] == "miss"
+
+    def test_forms_are_never_public(self, client):
+        response = client.get("/contact/")
+        assert response["X-Cache"] == "skip"
+        assert "public" not in response.get("Cache-Control", "")
+
+    def test_hashed_static_files_are_cached_for_a_year_or_more(self):
+        from whitenoise.middleware import WhiteNoiseMiddleware
+
+        from ellemes.settings import base
+
+        # Deployments store static files under content-hashed names, which whitenoise marks immutable.
+        # (base.STORAGES itself is changed in place by the test settings, so read what base.py declares.)
+        assert '"whitenoise.storage.CompressedManifestStaticFilesStorage"' in Path(base.__file__).read_text()
+        assert "whitenoise.middleware.WhiteNoiseMiddleware" in base.MIDDLEWARE
+        assert WhiteNoiseMiddleware.FOREVER >= 365 * 24 * 3600
+        assert not getattr(base, "WHITENOISE_IMMUTABLE_FILE_TEST", None)
+
+    def test_media_is_cached_by_browsers(self, client, settings):
+        settings.SERVE_MEDIA = True
+        image = ClinicImage.objects.first()
+        from django.test import override_settings
+        from django.urls import clear_url_caches
+
+        import ellemes.urls
+
+        with override_settings(ROOT_URLCONF="ellemes.urls"):
+            import importlib
+
+            importlib.reload(ellemes.urls)
+            clear_url_caches()
+            try:
+                response = client.get(image.file.url)
+                assert response.status_code == 200
+                assert f"max-age={settings.MEDIA_CACHE_SECONDS}" in response["Cache-Control"]
+            finally:
+                settings.SERVE_MEDIA = False
+                importlib.reload(ellemes.urls)
+                clear_url_caches()
+
+
+@pytest.mark.django_db
+class TestResponsiveImages:
+    def pictures(self, client, url):
+        return BeautifulSoup(client.get(url).content, "html.parser").find_all("picture")
+
+    def test_every_content_image_has_avif_webp_and_jpeg_with_dimensions(self, client):
+        for url in ["/", "/blog/", page_urls()["article"], "/staff/", "/staff/lauren-siso/", page_urls()["special"]]:
+            soup = BeautifulSoup(client.get(url).content, "html.parser")
+            for img in soup.find_all("img"):
+                assert img.parent.name == "picture", (url, img)
+                assert img.get("width") and img.get("height") and img.has_attr("alt")
+                assert ".jpg" in img["src"] or ".jpeg" in img["src"], img["src"]
+            for picture in soup.find_all("picture"):
+                types = [source["type"] for source in picture.find_all("source")]
+                assert types == ["image/avif", "image/webp"]
+                assert all(source.get("srcset") for source in picture.find_all("source"))
+
+    @pytest.mark.parametrize("page", ["/", "article", "/staff/lauren-siso/", "special"])
+    def test_the_main_image_loads_first_and_the_rest_lazily(self, client, page):
+        images = [picture.img for picture in self.pictures(client, page_urls()[page])]
+        priority = [img for img in images if img.get("fetchpriority") == "high"]
+        assert len(priority) == 1
+        assert not priority[0].has_attr("loading")
+        logo = images[0]
+        assert "site-header__logo" in logo.get("class", []) and not logo.has_attr("loading")
+        rest = [img for img in images if img is not priority[0] and img is not logo]
+        assert rest == [] or all(img.get("loading") == "lazy" for img in rest)
+
+    def test_sizes_describe_the_layout(self, client):
+        card = BeautifulSoup(client.get("/blog/").content, "html.parser").select_one(".card picture img")
+        assert card["sizes"] == PRESETS["card"].sizes
+        assert re.fullmatch(r"\S+ \d+w(, \S+ \d+w)+", card["srcset"])
+
+    def test_decorative_images_get_empty_alt_text(self, client):
+        image = DemoLoader().image("Texture", "", size=(40, 30))
+        image.is_decorative = True
+        image.save()
+        from django.template import Context, Template
+
+        html = Template('{% load ellemes_tags %}{% responsive_image image "card" %}').render(Context({"image": image}))
+        assert 'alt=""' in html
+
+
+@pytest.mark.django_db
+class TestRenditionsAheadOfTime:
+    def test_the_background_task_makes_every_rendition_the_templates_use(self):
+        image = DemoLoader().image("Small test photo", "A test photo", size=(64, 48))
+        assert missing_specs(image) == warm_specs()
+        generate_renditions.call([image.pk])
+        assert missing_specs(image) == []
+
+    def test_uploading_an_image_queues_the_task(self, django_capture_on_commit_callbacks):
+        from django_tasks_db.models import DBTaskResult
+
+        before = DBTaskResult.objects.filter(task_path__endswith="generate_renditions").count()
+        with django_capture_on_commit_callbacks(execute=True):
+            image = DemoLoader().image("Another test photo", "A test photo", size=(64, 48))
+        queued = DBTaskResult.objects.filter(task_path__endswith="generate_renditions").order_by("-enqueued_at")
+        assert queued.count() == before + 1
+        assert queued.first().args_kwargs["args"] == [[image.pk]]
+
+    def test_publishing_a_page_queues_its_images(self, django_capture_on_commit_callbacks):
+        from django_tasks_db.models import DBTaskResult
+
+        article = ArticlePage.objects.live().get(slug="botox-for-facial-symmetry")
+        with django_capture_on_commit_callbacks(execute=True):
+            article.save_revision().publish()
+        task = DBTaskResult.objects.filter(task_path__endswith="generate_renditions").order_by("-enqueued_at").first()
+        assert article.hero_image_id in task.args_kwargs["args"][0]
+        assert set(task.args_kwargs["args"][0]) == images_of_page(article) | {article.hero_image_id}
