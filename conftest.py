@@ -7,12 +7,15 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=io.StringIO())
+        # Loading queues background renditions; tests start with an empty queue and make what they render.
+        DBTaskResult.objects.all().delete()
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
