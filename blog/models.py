@@ -14,7 +14,7 @@ from django.utils.timezone import localdate
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -89,7 +89,8 @@ class BlogIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = self.articles().newest_first()
+        published = self.articles()  # one look at the view restrictions for both uses below
+        articles = published.newest_first()
         treatment_slug = request.GET.get("treatment", "").strip()
         if treatment_slug:
             treatment = None
@@ -101,9 +102,9 @@ class BlogIndexPage(IntroPage):
                 context["pagination_query"] = urlencode({"treatment": treatment.slug})
         context["articles"] = clamped_page(articles.for_cards(), ARTICLES_PER_PAGE, request.GET.get("page"))
         context["treatments"] = Treatment.objects.filter(
-            pk__in=ArticlePage.treatments.through.objects.filter(
-                articlepage_id__in=self.articles().values("pk")
-            ).values("treatment_id")
+            pk__in=ArticlePage.treatments.through.objects.filter(articlepage_id__in=published.values("pk")).values(
+                "treatment_id"
+            )
         )
         context["breadcrumbs"] = breadcrumb_trail(self, request)
         context["breadcrumb_data"] = breadcrumb_data(context["breadcrumbs"])
@@ -292,11 +293,22 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
             related += list(same_treatment[: RELATED_ARTICLES - len(related)])
         return related
 
+    def _load_people(self):
+        """The author and the reviewer in one query (often the same person)."""
+        ids = {pk for pk in (self.author_id, self.reviewed_by_id) if pk}
+        if not ids:
+            return
+        people = self._meta.get_field("author").related_model.objects.in_bulk(ids)
+        if self.author_id in people:
+            self.author = people[self.author_id]
+        if self.reviewed_by_id in people:
+            self.reviewed_by = people[self.reviewed_by_id]
+
     def structured_data(self, request):
         """Schema.org MedicalWebPage data: who wrote it, who reviewed it, when, and who publishes it."""
         clinic = ClinicSettings.for_request(request)
         url = self.get_full_url(request)
-        site = self.get_site()
+        site = Site.find_for_request(request) or self.get_site()
         publisher = {"@type": "MedicalBusiness", "name": clinic.name, "url": (site.root_url if site else "") + "/"}
         if clinic.logo:
             publisher["logo"] = {"@type": "ImageObject", "url": clinic.logo.get_rendition("height-160").full_url}
@@ -328,6 +340,7 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
         # Read once, used by the structured data, the related articles and the template.
         if self.pk:
             prefetch_related_objects([self], "treatments", "related_links")
+            self._load_people()
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = breadcrumb_trail(self, request)
         context["breadcrumb_data"] = breadcrumb_data(context["breadcrumbs"])

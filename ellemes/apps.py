@@ -7,7 +7,8 @@ class EllemesConfig(AppConfig):
     verbose_name = "ELLEMES"
 
     def ready(self):
-        from ellemes import page_cache, renditions
+        from ellemes import page_cache, renditions, restrictions
 
         page_cache.connect_invalidation()
         renditions.connect()
+        restrictions.install()

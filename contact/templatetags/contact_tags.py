@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import prefetch_related_objects
 from wagtail.models import Site
 
 from contact.jsonld import clinic_data, json_ld_script
@@ -14,8 +15,9 @@ def clinic_json_ld(context):
     request = context.get("request")
     if request is None:
         return ""
-    site = Site.find_for_request(request)
-    clinic = ClinicSettings.for_site(site) if site else None
-    if clinic is None:
+    if Site.find_for_request(request) is None:
         return ""
+    # The request's own copy of the settings: the layout reads the same one, with the hours loaded once.
+    clinic = ClinicSettings.for_request(request)
+    prefetch_related_objects([clinic], "opening_hours")
     return json_ld_script(clinic_data(clinic, request))
