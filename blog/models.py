@@ -19,7 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
-from ellemes.images import PRESETS
+from ellemes.images import PRESETS, SHARE_IMAGE
 from ellemes.models import ClaimsCheckedMixin, ClinicImage, ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
@@ -30,7 +30,6 @@ RELATED_ARTICLES = 3
 TOC_MIN_HEADINGS = 3
 WORDS_PER_MINUTE = 200
 CARD_IMAGE = "fill-640x427"
-SHARE_IMAGE = "fill-1200x630"
 SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
 

@@ -52,7 +52,8 @@ def all_filter_specs():
 
 
 # Renditions used outside `<picture>`: shared-link previews and structured data (JPEG/PNG as uploaded).
-OTHER_SPECS = ["fill-1200x630", "fill-600x750", "height-160"]
+SHARE_IMAGE = "fill-1200x630"
+OTHER_SPECS = [SHARE_IMAGE, "fill-600x750", "height-160"]
 
 
 def warm_specs():

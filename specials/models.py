@@ -15,7 +15,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ellemes.images import PRESETS
+from ellemes.images import PRESETS, SHARE_IMAGE
 from ellemes.models import ClaimsCheckedMixin
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.panels import ClaimsCheckPanel
@@ -51,7 +51,8 @@ class SpecialPageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """What a card shows, fetched up front so a listing costs the same for 3 specials or 300."""
-        images = get_image_model().objects.prefetch_renditions(*PRESETS["card"].all_specs())
+        # The share image is for the listing's structured data; without it Wagtail would redraw it each time.
+        images = get_image_model().objects.prefetch_renditions(*PRESETS["card"].all_specs(), SHARE_IMAGE)
         return self.prefetch_related(Prefetch("image", queryset=images))
 
 

@@ -6,10 +6,9 @@ import json
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from ellemes.images import SHARE_IMAGE
 from ellemes.models import ClinicSettings
 from specials.schedule import clinic_midnight
-
-SHARE_IMAGE = "fill-1200x630"
 
 # As django.utils.html.json_script does: text from editors can never close the script element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
