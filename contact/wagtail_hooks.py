@@ -1,19 +1,15 @@
-import uuid
-
 import django_filters
 from django.contrib.auth import get_permission_codename
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 from wagtail.permissions import ModelPermissionPolicy
 
+from contact.audit import log_each_inquiry
 from contact.models import Inquiry
 from contact.tasks import notify_later
 
@@ -83,28 +79,10 @@ class InquiryIndexView(generic.IndexView):
         yield from super().stream_csv(queryset)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        log_export(list(queryset), self.request.user, spreadsheet_format)
-        return super().as_spreadsheet(queryset, spreadsheet_format)
-
-
-def log_export(inquiries, user, spreadsheet_format):
-    """One audit entry per exported inquiry, all sharing the export's id."""
-    content_type = ContentType.objects.get_for_model(Inquiry)
-    export_id = uuid.uuid4()
-    now = timezone.now()
-    ModelLogEntry.objects.bulk_create(
-        ModelLogEntry(
-            content_type=content_type,
-            timestamp=now,
-            object_id=str(inquiry.pk),
-            label=str(inquiry),
-            action="contact.inquiry.export",
-            user=user,
-            uuid=export_id,
-            data={"format": spreadsheet_format},
+        log_each_inquiry(
+            list(queryset), "contact.inquiry.export", user=self.request.user, data={"format": spreadsheet_format}
         )
-        for inquiry in inquiries
-    )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
 class InquiryInspectView(generic.InspectView):

@@ -1,12 +1,8 @@
-import uuid
-
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
+from contact.audit import log_each_inquiry
 from contact.models import Inquiry
 
 
@@ -33,21 +29,6 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             doomed = list(due.select_for_update().only("pk", "reference"))
-            purge_id = uuid.uuid4()
-            now = timezone.now()
-            content_type = ContentType.objects.get_for_model(Inquiry)
-            ModelLogEntry.objects.bulk_create(
-                ModelLogEntry(
-                    content_type=content_type,
-                    timestamp=now,
-                    object_id=str(inquiry.pk),
-                    label=str(inquiry),
-                    action="contact.inquiry.purge",
-                    uuid=purge_id,
-                    deleted=True,
-                    data={"retention": retention},
-                )
-                for inquiry in doomed
-            )
+            log_each_inquiry(doomed, "contact.inquiry.purge", deleted=True, data={"retention": retention})
             deleted, _ = Inquiry.objects.filter(pk__in=[inquiry.pk for inquiry in doomed]).delete()
         self.stdout.write(self.style.SUCCESS(f"Deleted {deleted} inquiries ({spam} spam), {retention}."))
