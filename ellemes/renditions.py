@@ -26,7 +26,8 @@ def make_renditions(image):
     return len(missing)
 
 
-@task(backend="durable")
+# Low priority: image work must never hold up an inquiry notice queued behind it.
+@task(backend="durable", priority=-10)
 def generate_renditions(image_ids):
     from wagtail.images import get_image_model
 
