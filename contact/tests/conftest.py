@@ -48,40 +48,39 @@ def contact_page(db):
     return ContactPage.objects.get()
 
 
-@pytest.fixture
-def running_special(db):
+def add_special(title, slug, campaign, bar_label, summary, starts_in_days, ends_in_days):
     SpecialPage = apps.get_model("specials", "SpecialPage")
     index = apps.get_model("specials", "SpecialsIndexPage").objects.get()
     today = localdate()
     special = SpecialPage(
-        title="Bright Eyes Week",
-        slug="bright-eyes-week",
-        campaign="December Spa Specials",
-        bar_label="Eye Treatment Promos",
-        summary="Eye treatments at a seasonal price.",
-        starts_on=today - datetime.timedelta(days=2),
-        ends_on=today + datetime.timedelta(days=5),
+        title=title,
+        slug=slug,
+        campaign=campaign,
+        bar_label=bar_label,
+        summary=summary,
+        starts_on=today + datetime.timedelta(days=starts_in_days),
+        ends_on=today + datetime.timedelta(days=ends_in_days),
     )
     index.add_child(instance=special)
     return special
+
+
+@pytest.fixture
+def running_special(db):
+    return add_special(
+        "Bright Eyes Week",
+        "bright-eyes-week",
+        "December Spa Specials",
+        "Eye Treatment Promos",
+        "Eye treatments at a seasonal price.",
+        -2,
+        5,
+    )
 
 
 @pytest.fixture
 def ended_special(db):
-    SpecialPage = apps.get_model("specials", "SpecialPage")
-    index = apps.get_model("specials", "SpecialsIndexPage").objects.get()
-    today = localdate()
-    special = SpecialPage(
-        title="Summer Glow",
-        slug="summer-glow",
-        campaign="Summer",
-        bar_label="Summer Glow",
-        summary="Over.",
-        starts_on=today - datetime.timedelta(days=60),
-        ends_on=today - datetime.timedelta(days=30),
-    )
-    index.add_child(instance=special)
-    return special
+    return add_special("Summer Glow", "summer-glow", "Summer", "Summer Glow", "Over.", -60, -30)
 
 
 @pytest.fixture
