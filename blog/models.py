@@ -1,5 +1,6 @@
 import math
 import re
+from functools import cache
 from urllib.parse import urlencode
 
 from django import forms
@@ -88,26 +89,46 @@ class BlogIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        published = self.articles()  # one look at the view restrictions for both uses below
-        articles = published.newest_first()
         treatment_slug = request.GET.get("treatment", "").strip()
+        treatment = None
         if treatment_slug:
-            treatment = None
             if SLUG_PATTERN.match(treatment_slug):
                 treatment = Treatment.objects.filter(slug=treatment_slug).first()
-            articles = articles.about([treatment.pk]) if treatment else articles.none()
             context.update(treatment=treatment, treatment_slug=treatment_slug)
             if treatment:
                 context["pagination_query"] = urlencode({"treatment": treatment.slug})
-        context["articles"] = clamped_page(articles.for_cards(), ARTICLES_PER_PAGE, request.GET.get("page"))
-        context["treatments"] = Treatment.objects.filter(
-            pk__in=ArticlePage.treatments.through.objects.filter(articlepage_id__in=published.values("pk")).values(
-                "treatment_id"
+        page_number = request.GET.get("page")
+        # The listing is cached per treatment and page number; an unknown treatment (the visitor's own
+        # words, shown back to them) is not.
+        if treatment_slug and not treatment:
+            context["fragment_variant"] = None
+        else:
+            page_key = page_number if page_number and page_number.isdigit() and len(page_number) < 6 else "1"
+            context["fragment_variant"] = (treatment.slug if treatment else "", page_key)
+        # Callables: the template works them out only when the listing fragment is not cached.
+        context["articles"] = cache(lambda: self._articles_page(treatment, treatment_slug, page_number))
+        context["treatments"] = cache(self.treatments_in_use)
+        breadcrumbs = cache(lambda: breadcrumb_trail(self, request))
+        context["breadcrumbs"] = breadcrumbs
+        context["breadcrumb_data"] = cache(lambda: breadcrumb_data(breadcrumbs()))
+        return context
+
+    def _articles_page(self, treatment, treatment_slug, page_number):
+        articles = self.articles().newest_first()
+        if treatment_slug:
+            articles = articles.about([treatment.pk]) if treatment else articles.none()
+        return clamped_page(articles.for_cards(), ARTICLES_PER_PAGE, page_number)
+
+    def treatments_in_use(self):
+        """The treatments that published articles are about: the filter offers only those."""
+        published = self.articles().values("pk")
+        return list(
+            Treatment.objects.filter(
+                pk__in=ArticlePage.treatments.through.objects.filter(articlepage_id__in=published).values(
+                    "treatment_id"
+                )
             )
         )
-        context["breadcrumbs"] = breadcrumb_trail(self, request)
-        context["breadcrumb_data"] = breadcrumb_data(context["breadcrumbs"])
-        return context
 
 
 class ArticlePage(ClaimsCheckedMixin, ClinicPage):
@@ -276,6 +297,7 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
 
     def related_articles(self):
         """Editors' picks first, then the newest articles on the same treatments; never this one; at most three."""
+        self._load_related()
         exclude = [self.pk] if self.pk else []
         picked_ids = [link.related_id for link in self.related_links.all() if link.related_id not in exclude]
         picks = ArticlePage.objects.published().filter(pk__in=picked_ids).for_cards().in_bulk()
@@ -305,6 +327,7 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
 
     def structured_data(self, request):
         """Schema.org MedicalWebPage data: who wrote it, who reviewed it, when, and who publishes it."""
+        self._load_related()
         clinic = ClinicSettings.for_request(request)
         url = self.get_full_url(request)
         site = Site.find_for_request(request) or self.get_site()
@@ -335,16 +358,24 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
             data["about"] = treatments
         return data
 
-    def get_context(self, request, *args, **kwargs):
-        # Read once, used by the structured data, the related articles and the template.
-        if self.pk:
+    def _load_related(self):
+        """Treatments, related links, author and reviewer: read once for the structured data, the related
+        articles and the template."""
+        if self.pk and not getattr(self, "_related_loaded", False):
             prefetch_related_objects([self], "treatments", "related_links")
             self._load_people()
+            self._related_loaded = True
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumb_trail(self, request)
-        context["breadcrumb_data"] = breadcrumb_data(context["breadcrumbs"])
-        context["structured_data"] = self.structured_data(request)
-        context["related_articles"] = self.related_articles()
+        # Callables: the template works them out only when the page fragment showing them is not cached.
+        breadcrumbs = cache(lambda: breadcrumb_trail(self, request))
+        context.update(
+            breadcrumbs=breadcrumbs,
+            breadcrumb_data=cache(lambda: breadcrumb_data(breadcrumbs())),
+            structured_data=cache(lambda: self.structured_data(request)),
+            related_articles=cache(self.related_articles),
+        )
         return context
 
 

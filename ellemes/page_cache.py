@@ -69,24 +69,50 @@ def seconds_until_midnight():
     return max(int((midnight - now).total_seconds()), 0)
 
 
-def cached_fragment(name, vary, render):
-    """Shared layout pieces (header, footer, announcement bar) rendered once per generation, not per page.
+def cached_per_generation(name, vary, compute):
+    """A rendered fragment (header, footer, a page's body) or a value every page needs (the site,
+    its settings), worked out once per content generation instead of on every request.
 
-    The fragment lives no longer than a cached page would, and never past the clinic's midnight.
+    It lives no longer than a cached page would, and never past the clinic's midnight.
     """
     if not settings.LAYOUT_CACHE_ENABLED:
-        return render()
+        return compute()
     lifetime = min(page_lifetime(), seconds_until_midnight())
     if lifetime <= 0:
-        return render()
+        return compute()
     cache = page_cache()
     digest = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()[:32]
     key = f"fragment:{generation()}:{name}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, timeout=lifetime)
-    return html
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=lifetime)
+    return value
+
+
+def share_site_and_settings(request):
+    """Give a public read the site and the clinic's settings from the cache rather than two queries.
+
+    Both are public content, so any change to them starts a new generation. The site's home page
+    is stored in its specific form, ready for routing.
+    """
+    from wagtail.models import Site
+
+    from ellemes.models import ClinicSettings
+
+    def find_site():
+        site = Site.find_for_request(request)
+        if site is not None:
+            site.root_page.specific  # noqa: B018 - kept with the site, so routing starts without a query
+        return site
+
+    site = cached_per_generation("site", [request.get_host(), request.get_port()], find_site)
+    if site is None:
+        return
+    request._wagtail_site = site  # where Site.find_for_request keeps its answer for the request
+    clinic = cached_per_generation("clinic-settings", [site.pk], lambda: ClinicSettings.for_site(site))
+    clinic._request = request
+    setattr(request, ClinicSettings.get_cache_attr_name(), clinic)
 
 
 def page_cache():
@@ -137,6 +163,7 @@ class PageCacheMiddleware:
         # Public reads share one lookup of the view restrictions (they cannot change during a GET).
         skipped = any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PREFIXES)
         if request.method in ("GET", "HEAD") and not skipped:
+            share_site_and_settings(request)
             with restrictions.request_scope():
                 return self._respond(request)
         return self._respond(request)
@@ -174,10 +201,11 @@ def _invalidate_on_change(sender, **kwargs):
 def _is_public_content(model):
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Orderable, Page, Site
+    from wagtail.models import BaseViewRestriction, Orderable, Page, Site
     from wagtail.snippets.models import get_snippet_models
 
-    if issubclass(model, (Page, Site, BaseSiteSetting, BaseGenericSetting, AbstractImage)):
+    public = (Page, Site, BaseSiteSetting, BaseGenericSetting, AbstractImage, BaseViewRestriction)
+    if issubclass(model, public):
         return True
     if model in get_snippet_models():
         return True
@@ -187,6 +215,12 @@ def _is_public_content(model):
         for field in model._meta.get_fields()
         if getattr(field, "many_to_one", False) and field.related_model is not model
     )
+
+
+def _invalidate_on_m2m_change(sender, instance, **kwargs):
+    # The sender is the link table; what changed is the object on either end (a view restriction's groups).
+    if _is_public_content(sender) or _is_public_content(type(instance)):
+        invalidate_all()
 
 
 def _invalidate(**kwargs):
@@ -200,7 +234,7 @@ def connect_invalidation():
 
     post_save.connect(_invalidate_on_change, dispatch_uid="page_cache_post_save")
     post_delete.connect(_invalidate_on_change, dispatch_uid="page_cache_post_delete")
-    m2m_changed.connect(_invalidate_on_change, dispatch_uid="page_cache_m2m")
+    m2m_changed.connect(_invalidate_on_m2m_change, dispatch_uid="page_cache_m2m")
     page_published.connect(_invalidate, dispatch_uid="page_cache_published")
     page_unpublished.connect(_invalidate, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_invalidate, dispatch_uid="page_cache_moved")

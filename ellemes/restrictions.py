@@ -2,7 +2,8 @@
 
 Every `.public()` listing and Wagtail's own check before serving a page ask the database for the
 view restrictions. During a GET request for a public page they cannot change, so the page cache
-middleware opens a request scope in which the first lookup is shared by the rest.
+middleware opens a request scope in which the first lookup is shared by the rest, and
+kept for the content generation.
 """
 
 from contextlib import contextmanager
@@ -30,7 +31,12 @@ def all_restrictions():
         return list(PageViewRestriction.objects.select_related("page"))
     restrictions = _restrictions.get()
     if restrictions is None:
-        restrictions = list(PageViewRestriction.objects.select_related("page"))
+        from ellemes.page_cache import cached_per_generation
+
+        # Restrictions are public content: changing one starts a new generation.
+        restrictions = cached_per_generation(
+            "view-restrictions", [], lambda: list(PageViewRestriction.objects.select_related("page"))
+        )
         _restrictions.set(restrictions)
     return restrictions
 

@@ -55,6 +55,6 @@ def _render_provider(provider, request, page):
     page_id = getattr(page, "pk", None)
     if not provider.cacheable or request is None or getattr(request, "is_preview", False) or (page and not page_id):
         return render_part()
-    from ellemes.page_cache import cached_fragment
+    from ellemes.page_cache import cached_per_generation
 
-    return cached_fragment(f"slot:{provider.template_name}", [request.get_host(), page_id], render_part)
+    return cached_per_generation(f"slot:{provider.template_name}", [request.get_host(), page_id], render_part)
