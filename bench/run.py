@@ -37,12 +37,16 @@ def run(command, env, **kwargs):
 class Server:
     """gunicorn serving the scratch site on a local port."""
 
-    def __init__(self, env, port, cache):
+    def __init__(self, env, port, cache, fragments=True):
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS)],
             cwd=ROOT,
-            env={**env, "PAGE_CACHE_ENABLED": "true" if cache else "false"},
+            env={
+                **env,
+                "PAGE_CACHE_ENABLED": "true" if cache else "false",
+                "LAYOUT_CACHE_ENABLED": "true" if fragments else "false",
+            },
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -131,15 +135,20 @@ def chart(rows, baseline, path):
     from PIL import Image, ImageDraw
 
     width, bar, gap, left = 900, 18, 14, 150
-    height = 60 + len(rows) * (2 * bar + gap)
+    height = 60 + len(rows) * (3 * bar + gap)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    draw.text((10, 10), f"Requests/s per page (baseline constant view: {baseline:.0f}/s)", fill="black")
+    draw.text(
+        (10, 10),
+        f"Requests/s per page: cached, uncached, every cache off (baseline constant view: {baseline:.0f}/s)",
+        fill="black",
+    )
     scale = (width - left - 90) / max(baseline, *(r["cached"] for r in rows))
     y = 40
     for row in rows:
         draw.text((10, y + 8), row["name"], fill="black")
-        for value, colour in ((row["cached"], (107, 39, 72)), (row["uncached"], (190, 150, 170))):
+        bars = ((row["cached"], (107, 39, 72)), (row["uncached"], (190, 150, 170)), (row["cold"], (225, 205, 215)))
+        for value, colour in bars:
             draw.rectangle((left, y, left + value * scale, y + bar - 2), fill=colour)
             draw.text((left + value * scale + 6, y + 2), f"{value:.0f}", fill="black")
             y += bar
@@ -210,6 +219,13 @@ def main():
                 results[name]["uncached"] = wrk(server.url + page["url"], options.seconds, options.runs)
         finally:
             server.stop()
+        server = Server(env, 8614, cache=False, fragments=False)
+        try:
+            print("Measuring with every cache off…", flush=True)
+            for name, page in pages.items():
+                results[name]["cold"] = wrk(server.url + page["url"], options.seconds, options.runs)
+        finally:
+            server.stop()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -223,13 +239,19 @@ def write_results(pages, results, baseline, audits, violations):
         f"gunicorn, {WORKERS} sync workers, production settings, {os.cpu_count()} cores; wrk -t2 -c16, median of runs.",
         f"Baseline (constant-bytes Django view, same gunicorn): **{baseline[0]:.0f} req/s**, p99 {baseline[2]:.1f} ms.",
         "",
-        "| page | cached req/s | of baseline | uncached req/s | of baseline | p99 cached / uncached (ms) | SQL (miss) "
-        "| Lighthouse perf/a11y/bp/seo | axe violations |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "- cached: served from the full-page cache.",
+        "- uncached: the full-page cache off; the fragments shared between requests (layout, page bodies,",
+        "  the site and its settings) cached per content generation, as between two content changes.",
+        "- every cache off: the full-page and fragment caches both off, the cost of the first view after a change.",
+        "- SQL: queries on a full-page cache miss (steady state) / with every cache empty.",
+        "",
+        "| page | cached req/s | of baseline | uncached req/s | of baseline | every cache off req/s | of baseline "
+        "| p99 cached / uncached (ms) | SQL (miss / cold) | Lighthouse perf/a11y/bp/seo | axe violations |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     rows = []
     for name, page in pages.items():
-        cached, uncached = results[name]["cached"], results[name]["uncached"]
+        cached, uncached, cold = results[name]["cached"], results[name]["uncached"], results[name]["cold"]
         scores = audits.get(name)
         score_text = (
             "/".join(str(scores.get(k, "–")) for k in ("performance", "accessibility", "best-practices", "seo"))
@@ -239,10 +261,11 @@ def write_results(pages, results, baseline, audits, violations):
         axe_text = ", ".join(violations.get(name, [])) or ("0" if name in violations else "not run")
         lines.append(
             f"| {name} `{page['url']}` | {cached[0]:.0f} | {cached[0] / baseline[0]:.0%} | {uncached[0]:.0f} "
-            f"| {uncached[0] / baseline[0]:.1%} | {cached[2]:.1f} / {uncached[2]:.1f} | {page['queries']} "
+            f"| {uncached[0] / baseline[0]:.1%} | {cold[0]:.0f} | {cold[0] / baseline[0]:.1%} "
+            f"| {cached[2]:.1f} / {uncached[2]:.1f} | {page['queries']} / {page['cold_queries']} "
             f"| {score_text} | {axe_text} |"
         )
-        rows.append({"name": name, "cached": cached[0], "uncached": uncached[0]})
+        rows.append({"name": name, "cached": cached[0], "uncached": uncached[0], "cold": cold[0]})
     lines += ["", "![Requests per second per page](throughput.png)", ""]
     (BENCH / "RESULTS.md").write_text("\n".join(lines))
     chart(rows, baseline[0], BENCH / "throughput.png")

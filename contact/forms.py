@@ -4,10 +4,10 @@ from django import forms
 from django.apps import apps
 
 from contact.models import Inquiry
+from ellemes.page_cache import cached_per_generation
 
 CONSENT_TEXT = "I agree that ELLEMES Medical Spa may contact me about this inquiry"
 PHONE_CHARACTERS = re.compile(r"^[0-9 +\-()]+$")
-SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,255}$")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -79,6 +79,7 @@ class InquiryForm(forms.Form):
     form_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     honeypot_fields = ("website",)
+    published_choice_fields = ("treatment", "special", "staff_member")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,6 +88,13 @@ class InquiryForm(forms.Form):
         self.fields["special"].queryset = special_model.objects.running().order_by("ends_on", "title")
         staff_model = apps.get_model("staff", "StaffMemberPage")
         self.fields["staff_member"].queryset = staff_model.objects.live().public().order_by("path")
+        for name in self.published_choice_fields:
+            field = self.fields[name]
+            # The options change only with published content, so they are read once per content generation;
+            # what is submitted is still checked against the database.
+            field.choices = cached_per_generation(
+                f"inquiry-choices:{name}", [], lambda field=field: [(str(key), label) for key, label in field.choices]
+            )
 
     @classmethod
     def for_request(cls, request, token):
@@ -94,7 +102,7 @@ class InquiryForm(forms.Form):
         form = cls(initial={"form_token": token})
         for name, parameter in (("special", "special"), ("staff_member", "staff")):
             slug = request.GET.get(parameter, "")
-            if SLUG.match(slug) and form.fields[name].queryset.filter(slug=slug).exists():
+            if slug and slug in {value for value, _ in form.fields[name].choices}:
                 form.initial[name] = slug
         if "special" in form.initial:
             form.initial["inquiry_type"] = Inquiry.Type.SPECIAL

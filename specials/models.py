@@ -1,4 +1,5 @@
 import datetime
+from functools import cache
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -80,8 +81,9 @@ class SpecialsIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["running_specials"] = list(self.running_specials())
-        context["coming_soon"] = list(self.coming_soon())
+        # Callables: the template works them out only when the listing fragment is not cached.
+        context["running_specials"] = cache(lambda: list(self.running_specials()))
+        context["coming_soon"] = cache(lambda: list(self.coming_soon()))
         context["coming_soon_days"] = COMING_SOON_DAYS
         return context
 
@@ -258,7 +260,7 @@ class SpecialPage(ClaimsCheckedMixin, ClinicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["status"] = self.status()
-        context["index_page"] = self.get_parent()
+        context["index_page"] = self.get_parent  # a callable: read only when the page's fragment is not cached
         return context
 
 

@@ -1,0 +1,96 @@
+"""Without the full-page cache, pages reuse cached fragments: never stale, never shared where they must not be."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from blog.models import ArticlePage
+from specials.models import SpecialPage, SpecialsIndexPage
+from staff.models import StaffMemberPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def article():
+    return ArticlePage.objects.live().get(slug="botox-for-facial-symmetry")
+
+
+def text(response):
+    return response.content.decode()
+
+
+def test_a_published_change_shows_on_the_next_view(client, article):
+    assert "Freshly rewritten introduction" not in text(client.get(article.url))
+    article.intro = "Freshly rewritten introduction."
+    article.save_revision().publish()
+    assert "Freshly rewritten introduction." in text(client.get(article.url))
+
+
+def test_a_preview_shows_the_draft_not_the_cached_live_page(client, article):
+    site = article.get_site()
+    live_host = {"HTTP_HOST": f"{site.hostname}:{site.port}"}  # the host previews are rendered for
+    client.get(article.url, **live_host)
+    draft = article.get_latest_revision_as_object()
+    draft.intro = "Words only the editor has seen."
+    preview = draft.make_preview_request()
+    assert '<p class="lede">Words only the editor has seen.</p>' in text(preview)
+    assert "Words only the editor has seen." not in text(client.get(article.url, **live_host))
+
+
+def test_each_page_of_the_blog_listing_shows_its_own_articles(client):
+    first, second = text(client.get("/blog/")), text(client.get("/blog/?page=2"))
+    assert first != second
+    assert re.search(r'<link rel="canonical" href="[^"]*/blog/\?page=2">', second)
+    assert re.search(r'<link rel="canonical" href="[^"]*/blog/">', first)
+
+
+def test_an_unknown_treatment_is_answered_in_the_visitors_own_words(client):
+    assert "no treatment called “lip-gloss”" in text(client.get("/blog/?treatment=lip-gloss"))
+    assert "no treatment called “eyebrow-tint”" in text(client.get("/blog/?treatment=eyebrow-tint"))
+
+
+def test_clinic_details_change_on_every_page_at_once(client, clinic):
+    client.get("/blog/")
+    clinic.name = "ELLEMES Aesthetics"
+    clinic.save()
+    assert "<title>Blog | ELLEMES Aesthetics</title>" in text(client.get("/blog/"))
+
+
+def test_a_new_view_restriction_applies_at_once(client, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    profile = StaffMemberPage.objects.live().get(slug="lauren-siso")
+    client.get(profile.url)
+    assert client.get(profile.url)["X-Cache"] == "hit"
+    PageViewRestriction.objects.create(page=profile, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(profile.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+    assert profile.title not in text(client.get("/staff/"))
+
+
+def test_the_contact_form_offers_a_special_published_after_it_was_shown(client):
+    assert "Winter glow facial" not in text(client.get("/contact/"))
+    today = timezone.localdate()
+    SpecialsIndexPage.objects.get().add_child(
+        instance=SpecialPage(
+            title="Winter glow facial",
+            slug="winter-glow-facial",
+            campaign="Winter Specials",
+            bar_label="Winter glow",
+            summary="A brightening facial for the cold months.",
+            starts_on=today - datetime.timedelta(days=1),
+            ends_on=today + datetime.timedelta(days=20),
+        )
+    )
+    assert '<option value="winter-glow-facial">Winter glow facial' in text(client.get("/contact/"))
+    form = text(client.get("/contact/?special=winter-glow-facial"))
+    assert '<option value="winter-glow-facial" selected>Winter glow facial' in form
