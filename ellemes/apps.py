@@ -7,8 +7,7 @@ class EllemesConfig(AppConfig):
     verbose_name = "ELLEMES"
 
     def ready(self):
-        from ellemes import page_cache, renditions, restrictions
+        from ellemes import page_cache, renditions
 
         page_cache.connect_invalidation()
         renditions.connect()
-        restrictions.install()

@@ -17,8 +17,6 @@ from django.core.cache import caches
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from ellemes import restrictions
-
 GENERATION_KEY = "page-cache-generation"
 CACHEABLE_STATUS = {200}
 _lifetime_limits: list[Callable[[], int | None]] = []
@@ -160,15 +158,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Public reads share one lookup of the view restrictions (they cannot change during a GET).
         skipped = any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PREFIXES)
         if request.method in ("GET", "HEAD") and not skipped:
             share_site_and_settings(request)
-            with restrictions.request_scope():
-                return self._respond(request)
-        return self._respond(request)
-
-    def _respond(self, request):
         if not _is_cacheable_request(request):
             return self._mark(self.get_response(request), "skip")
         key = _cache_key(request)
