@@ -14,6 +14,18 @@ class ClinicPage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """Wagtail asks this before serving any page. Most clinic sites restrict nothing, which the
+        cached answer to "is anything restricted?" tells without a query; otherwise Wagtail decides."""
+        from wagtail.models import PageViewRestriction
+
+        from ellemes.page_cache import cached_per_generation
+
+        # A restriction is public content: adding or removing one starts a new generation.
+        if not cached_per_generation("any-view-restriction", [], PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     @property
     def meta_description(self):
         text = self.search_description or strip_tags(str(getattr(self, "intro", "") or ""))
