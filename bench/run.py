@@ -212,20 +212,17 @@ def main():
                 violations = axe({name: server.url + page["url"] for name, page in pages.items()})
         finally:
             server.stop()
-        server = Server(env, 8613, cache=False)
-        try:
-            print("Measuring with the page cache off…", flush=True)
-            for name, page in pages.items():
-                results[name]["uncached"] = wrk(server.url + page["url"], options.seconds, options.runs)
-        finally:
-            server.stop()
-        server = Server(env, 8614, cache=False, fragments=False)
-        try:
-            print("Measuring with every cache off…", flush=True)
-            for name, page in pages.items():
-                results[name]["cold"] = wrk(server.url + page["url"], options.seconds, options.runs)
-        finally:
-            server.stop()
+        for mode, port, fragments, label in (
+            ("uncached", 8613, True, "the page cache off"),
+            ("cold", 8614, False, "every cache off"),
+        ):
+            server = Server(env, port, cache=False, fragments=fragments)
+            try:
+                print(f"Measuring with {label}…", flush=True)
+                for name, page in pages.items():
+                    results[name][mode] = wrk(server.url + page["url"], options.seconds, options.runs)
+            finally:
+                server.stop()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
