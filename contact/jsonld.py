@@ -1,13 +1,6 @@
 """Structured data (schema.org JSON-LD) describing the clinic, for search engines and maps."""
 
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.safestring import mark_safe
 from wagtail.models import Site
-
-# As in Django's json_script: text typed by staff can never close the <script> element.
-SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def opening_hours_specification(clinic):
@@ -49,8 +42,3 @@ def clinic_data(clinic, request):
     if clinic.logo:
         data["logo"] = request.build_absolute_uri(clinic.logo.get_rendition("height-160").url)
     return data
-
-
-def json_ld_script(data):
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above

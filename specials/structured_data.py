@@ -1,23 +1,12 @@
 """Schema.org data for specials: an `Offer` per special and an `ItemList` on the index."""
 
 import datetime
-import json
 
-from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from ellemes.images import SHARE_IMAGE
 from ellemes.models import ClinicSettings
 from specials.schedule import clinic_midnight
-
-# As django.utils.html.json_script does: text from editors can never close the script element.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def json_ld_script(data):
-    """A `<script type="application/ld+json">` element holding `data`, safe for any text inside."""
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
 
 
 def _clinic(request):

@@ -1,22 +1,11 @@
 """schema.org data for staff: a `Person` on each profile, the team as employees of the clinic."""
 
-import json
 from urllib.parse import urljoin
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from ellemes.models import ClinicSettings
-
-# As in Django's json_script: user text containing "</script>" must not end the element.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def json_ld(data):
-    """A `<script type="application/ld+json">` element holding `data`, safe to put in a template."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
+from ellemes.structured_data import json_ld_script
 
 
 def clinic_json_ld(request):
@@ -67,11 +56,11 @@ def person_json_ld(member, request, image=None, specialties=()):
     data["worksFor"] = clinic_json_ld(request)
     if specialties:
         data["knowsAbout"] = [treatment.name for treatment in specialties]
-    return json_ld(data)
+    return json_ld_script(data)
 
 
 def team_json_ld(index, members, request):
     """The clinic with the team as its employees, for the “Our Team” page."""
     data = {"@context": "https://schema.org", **clinic_json_ld(request)}
     data["employee"] = [person(member, request) for member in members]
-    return json_ld(data)
+    return json_ld_script(data)

@@ -2,7 +2,8 @@ from django import template
 from django.db.models import prefetch_related_objects
 from wagtail.models import Site
 
-from contact.jsonld import clinic_data, json_ld_script
+from contact.jsonld import clinic_data
+from ellemes.structured_data import json_ld_script
 
 register = template.Library()
 

@@ -1,5 +1,6 @@
 from django import template
 
+from ellemes.structured_data import json_ld_script
 from specials import structured_data
 
 register = template.Library()
@@ -8,13 +9,13 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def offer_json_ld(context, special):
     """The special's schema.org `Offer` as a JSON-LD script element."""
-    return structured_data.json_ld_script(structured_data.offer_data(special, context.get("request")))
+    return json_ld_script(structured_data.offer_data(special, context.get("request")))
 
 
 @register.simple_tag(takes_context=True)
 def specials_item_list_json_ld(context, specials):
     """A schema.org `ItemList` of the listed specials as a JSON-LD script element."""
-    return structured_data.json_ld_script(structured_data.item_list_data(specials, context.get("request")))
+    return json_ld_script(structured_data.item_list_data(specials, context.get("request")))
 
 
 @register.simple_tag
