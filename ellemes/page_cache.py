@@ -71,12 +71,10 @@ def cached_per_generation(name, vary, compute):
     """A rendered fragment (header, footer, a page's body) or a value every page needs (the site,
     its settings), worked out once per content generation instead of on every request.
 
-    It lives no longer than a cached page would, and never past the clinic's midnight.
+    It lives no longer than a cached page would, and never past the clinic's midnight: it is stored
+    with that lifetime, so whatever the cache still holds is current and a hit needs no more checks.
     """
     if not settings.LAYOUT_CACHE_ENABLED:
-        return compute()
-    lifetime = min(page_lifetime(), seconds_until_midnight())
-    if lifetime <= 0:
         return compute()
     cache = page_cache()
     digest = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()[:32]
@@ -84,7 +82,9 @@ def cached_per_generation(name, vary, compute):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout=lifetime)
+        lifetime = min(page_lifetime(), seconds_until_midnight())
+        if lifetime > 0:
+            cache.set(key, value, timeout=lifetime)
     return value
 
 
@@ -132,10 +132,15 @@ def _cache_key(request):
     return f"page:{generation()}:{digest}"
 
 
+def _is_public_read(request):
+    """A GET or HEAD for a page of the site (not the admin, the health check, media or static files)."""
+    return request.method in ("GET", "HEAD") and not any(
+        request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PREFIXES
+    )
+
+
 def _is_cacheable_request(request):
-    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_ENABLED:
-        return False
-    if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PREFIXES):
+    if not settings.PAGE_CACHE_ENABLED:
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False  # signed-in staff, or a visitor mid-form: always fresh
@@ -158,9 +163,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        skipped = any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PREFIXES)
-        if request.method in ("GET", "HEAD") and not skipped:
-            share_site_and_settings(request)
+        if not _is_public_read(request):
+            return self._mark(self.get_response(request), "skip")
+        share_site_and_settings(request)
         if not _is_cacheable_request(request):
             return self._mark(self.get_response(request), "skip")
         key = _cache_key(request)
