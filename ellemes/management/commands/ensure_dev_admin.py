@@ -28,4 +28,4 @@ class Command(BaseCommand):
         User.objects.create_superuser(username=username, email=f"{username}@ellemes.example", password=password)
         shown = "from DJANGO_SUPERUSER_PASSWORD" if os.environ.get("DJANGO_SUPERUSER_PASSWORD") else password
         self.stdout.write(self.style.SUCCESS(f"Created admin account: user “{username}”, password {shown}"))
-        self.stdout.write("It is shown only this once. Sign in at http://127.0.0.1:8000/admin/")
+        self.stdout.write("It is shown only this once. Sign in at /admin/ on the address the server prints.")
