@@ -23,10 +23,11 @@ from blog.blocks import ArticleBodyBlock
 from ellemes.images import PRESETS, SHARE_IMAGE
 from ellemes.models import ClaimsCheckedMixin, ClinicImage, ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
-from ellemes.pagination import clamped_page
+from ellemes.pagination import clamped_page, requested_page_number
 from ellemes.panels import ClaimsCheckPanel
 
 ARTICLES_PER_PAGE = 10
+MAX_CACHED_PAGE = 100
 RELATED_ARTICLES = 3
 TOC_MIN_HEADINGS = 3
 WORDS_PER_MINUTE = 200
@@ -98,13 +99,13 @@ class BlogIndexPage(IntroPage):
             if treatment:
                 context["pagination_query"] = urlencode({"treatment": treatment.slug})
         page_number = request.GET.get("page")
-        # The listing is cached per treatment and page number; an unknown treatment (the visitor's own
-        # words, shown back to them) is not.
-        if treatment_slug and not treatment:
+        # The listing is cached per treatment and the page number as the paginator reads it. Neither an
+        # unknown treatment (the visitor's own words, shown back to them) nor a far-out page is cached.
+        requested = requested_page_number(page_number)
+        if (treatment_slug and not treatment) or not 1 <= requested <= MAX_CACHED_PAGE:
             context["fragment_variant"] = None
         else:
-            page_key = page_number if page_number and page_number.isdigit() and len(page_number) < 6 else "1"
-            context["fragment_variant"] = (treatment.slug if treatment else "", page_key)
+            context["fragment_variant"] = (treatment.slug if treatment else "", requested)
         # Callables: the template works them out only when the listing fragment is not cached.
         context["articles"] = cache(lambda: self._articles_page(treatment, treatment_slug, page_number))
         context["treatments"] = cache(self.treatments_in_use)

@@ -53,6 +53,12 @@ def test_each_page_of_the_blog_listing_shows_its_own_articles(client):
     assert re.search(r'<link rel="canonical" href="[^"]*/blog/">', first)
 
 
+@pytest.mark.parametrize("odd_number", ["+2", " 2", "0_2", "1000000"])
+def test_an_oddly_written_page_number_never_stands_in_for_the_first_page(client, odd_number):
+    client.get("/blog/", {"page": odd_number})
+    assert re.search(r'<link rel="canonical" href="[^"]*/blog/">', text(client.get("/blog/")))
+
+
 def test_an_unknown_treatment_is_answered_in_the_visitors_own_words(client):
     assert "no treatment called “lip-gloss”" in text(client.get("/blog/?treatment=lip-gloss"))
     assert "no treatment called “eyebrow-tint”" in text(client.get("/blog/?treatment=eyebrow-tint"))
