@@ -165,14 +165,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _is_public_read(request):
             return self._mark(self.get_response(request), "skip")
-        share_site_and_settings(request)
         if not _is_cacheable_request(request):
-            return self._mark(self.get_response(request), "skip")
+            return self._mark(self._render(request), "skip")
         key = _cache_key(request)
         cached = page_cache().get(key)
         if cached is not None:
             return self._mark(cached, "hit")
-        response = self.get_response(request)
+        response = self._render(request)
         lifetime = page_lifetime()
         if lifetime <= 0 or not _is_cacheable_response(request, response):
             return self._mark(response, "skip")
@@ -181,6 +180,10 @@ class PageCacheMiddleware:
             response = response.render()
         page_cache().set(key, response, timeout=lifetime)
         return self._mark(response, "miss")
+
+    def _render(self, request):
+        share_site_and_settings(request)  # only for pages actually rendered: a cache hit needs neither
+        return self.get_response(request)
 
     @staticmethod
     def _mark(response, state):
