@@ -67,6 +67,12 @@ def breadcrumb_trail(page, request):
     ]
 
 
+def breadcrumb_context(page, request):
+    """The trail and its JSON-LD as template callables: worked out only when the fragment showing them is not cached."""
+    trail = cache(lambda: breadcrumb_trail(page, request))
+    return {"breadcrumbs": trail, "breadcrumb_data": cache(lambda: breadcrumb_data(trail()))}
+
+
 def breadcrumb_data(trail):
     return {
         "@context": "https://schema.org",
@@ -109,9 +115,7 @@ class BlogIndexPage(IntroPage):
         # Callables: the template works them out only when the listing fragment is not cached.
         context["articles"] = cache(lambda: self._articles_page(treatment, treatment_slug, page_number))
         context["treatments"] = cache(self.treatments_in_use)
-        breadcrumbs = cache(lambda: breadcrumb_trail(self, request))
-        context["breadcrumbs"] = breadcrumbs
-        context["breadcrumb_data"] = cache(lambda: breadcrumb_data(breadcrumbs()))
+        context.update(breadcrumb_context(self, request))
         return context
 
     def _articles_page(self, treatment, treatment_slug, page_number):
@@ -370,10 +374,8 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Callables: the template works them out only when the page fragment showing them is not cached.
-        breadcrumbs = cache(lambda: breadcrumb_trail(self, request))
         context.update(
-            breadcrumbs=breadcrumbs,
-            breadcrumb_data=cache(lambda: breadcrumb_data(breadcrumbs())),
+            breadcrumb_context(self, request),
             structured_data=cache(lambda: self.structured_data(request)),
             related_articles=cache(self.related_articles),
         )
