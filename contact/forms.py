@@ -96,6 +96,11 @@ class InquiryForm(forms.Form):
                 f"inquiry-choices:{name}", [], lambda field=field: [(str(key), label) for key, label in field.choices]
             )
 
+    @property
+    def preselected(self):
+        """What an empty form shows chosen, from the address: checked against the options, so a bounded set."""
+        return tuple(self.initial.get(name, "") for name in ("special", "staff_member", "inquiry_type"))
+
     @classmethod
     def for_request(cls, request, token):
         """An empty form, pre-selecting a running special or a staff member named in the address."""

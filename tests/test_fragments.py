@@ -100,3 +100,20 @@ def test_the_contact_form_offers_a_special_published_after_it_was_shown(client):
     assert '<option value="winter-glow-facial">Winter glow facial' in text(client.get("/contact/"))
     form = text(client.get("/contact/?special=winter-glow-facial"))
     assert '<option value="winter-glow-facial" selected>Winter glow facial' in form
+
+
+def form_token(response):
+    return re.search(r'name="form_token" value="([^"]+)"', text(response)).group(1)
+
+
+def test_each_view_of_the_contact_page_gets_its_own_form_token(client):
+    first, second = client.get("/contact/"), client.get("/contact/")
+    assert form_token(first) != form_token(second)
+    assert 'name="message"' in text(second)
+
+
+def test_a_form_sent_back_with_errors_keeps_what_the_visitor_typed(client):
+    token = form_token(client.get("/contact/"))
+    response = client.post("/contact/", {"name": "Jane Quokka", "message": "Hello", "form_token": token})
+    assert 'value="Jane Quokka"' in text(response)
+    assert "error-summary" in text(response)
