@@ -3,6 +3,8 @@ import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
@@ -13,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from ellemes.pagination import clamped_page
+from ellemes.pagination import clamped_page, requested_page_number
 
 
 @require_safe
@@ -65,7 +67,7 @@ def search(request):
     results, hits = None, []
     if terms:
         matches = Page.objects.live().public().filter(depth__gt=1).specific().search(terms)
-        results = clamped_page(matches, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))
+        results = _results_page(matches, request.GET.get("page"))
         hits = [
             {
                 "page": page,
@@ -83,3 +85,15 @@ def search(request):
     response = TemplateResponse(request, "ellemes/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _results_page(matches, raw_number):
+    """The page of results asked for. The first page is fetched once; when it has room to spare it holds
+    every result, so counting them needs no second search."""
+    if requested_page_number(raw_number) > 1:
+        return clamped_page(matches, SEARCH_RESULTS_PER_PAGE, raw_number)
+    paginator = Paginator(matches, SEARCH_RESULTS_PER_PAGE)
+    first = list(matches[:SEARCH_RESULTS_PER_PAGE])
+    if len(first) < SEARCH_RESULTS_PER_PAGE:
+        paginator.count = len(first)
+    return PaginatorPage(first, 1, paginator)

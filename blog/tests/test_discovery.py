@@ -151,6 +151,16 @@ class TestSearch:
         _, clamped = search(client, "quokka", page="nonsense")
         assert result_titles(clamped) == result_titles(first)
 
+    def test_the_count_is_right_whether_or_not_the_first_page_is_full(self, client, make_article):
+        for n in range(3):
+            make_article(f"Counted wallaby {n}", intro="Wallaby notes.")
+        _, few = search(client, "wallaby")
+        assert few.select_one(".search-page [role=status]").get_text() == "3 results for “wallaby”"
+        for n in range(3, 12):
+            make_article(f"Counted wallaby {n}", intro="Wallaby notes.")
+        _, many = search(client, "wallaby")
+        assert many.select_one(".search-page [role=status]").get_text() == "12 results for “wallaby”"
+
     def test_runs_on_this_database(self):
         # CI runs the suite on PostgreSQL (full-text search) as well as SQLite (FTS).
         assert connection.vendor in {"postgresql", "sqlite"}
