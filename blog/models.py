@@ -16,13 +16,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, Site
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
 from ellemes.images import PRESETS, SHARE_IMAGE
 from ellemes.models import ClaimsCheckedMixin, ClinicImage, ClinicSettings, Treatment
-from ellemes.models.pages import ClinicPage, IntroPage
+from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
 from ellemes.pagination import clamped_page, requested_page_number
 from ellemes.panels import ClaimsCheckPanel
 
@@ -35,7 +34,7 @@ CARD_IMAGE = "fill-640x427"
 SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(ClinicPageQuerySet):
     """Listings of articles."""
 
     def published(self):

@@ -77,15 +77,45 @@ def cached_per_generation(name, vary, compute):
     if not settings.LAYOUT_CACHE_ENABLED:
         return compute()
     cache = page_cache()
-    digest = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()[:32]
-    key = f"fragment:{generation()}:{name}:{digest}"
+    key = _fragment_key(generation(), name, tuple(vary))
     value = cache.get(key)
     if value is None:
         value = compute()
-        lifetime = min(page_lifetime(), seconds_until_midnight())
+        lifetime = _fragment_lifetime()
         if lifetime > 0:
             cache.set(key, value, timeout=lifetime)
     return value
+
+
+def cached_many_per_generation(name, keys, compute_missing):
+    """Several values of one kind (one per search result, say) in a single cache round trip.
+
+    `compute_missing(keys)` works out, as a dict by key, the values the cache does not hold yet.
+    They are kept like those of `cached_per_generation`.
+    """
+    if not settings.LAYOUT_CACHE_ENABLED:
+        return compute_missing(keys)
+    cache = page_cache()
+    current = generation()
+    cache_keys = {key: _fragment_key(current, name, key) for key in keys}
+    found = cache.get_many(cache_keys.values())
+    values = {key: found[cache_key] for key, cache_key in cache_keys.items() if cache_key in found}
+    missing = [key for key in keys if key not in values]
+    if missing:
+        computed = compute_missing(missing)
+        lifetime = _fragment_lifetime()
+        if lifetime > 0:
+            cache.set_many({cache_keys[key]: value for key, value in computed.items()}, timeout=lifetime)
+        values.update(computed)
+    return values
+
+
+def _fragment_key(current_generation, name, vary):
+    return f"fragment:{current_generation}:{name}:{hashlib.sha256(repr(vary).encode()).hexdigest()[:32]}"
+
+
+def _fragment_lifetime():
+    return min(page_lifetime(), seconds_until_midnight())
 
 
 def share_site_and_settings(request):

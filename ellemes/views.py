@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from ellemes.models.pages import ClinicPageQuerySet
+from ellemes.page_cache import cached_many_per_generation
 from ellemes.pagination import clamped_page, requested_page_number
 
 
@@ -66,16 +68,9 @@ def search(request):
     terms = " ".join(re.findall(r"\w+", query))
     results, hits = None, []
     if terms:
-        matches = Page.objects.live().public().filter(depth__gt=1).specific().search(terms)
+        matches = ClinicPageQuerySet(Page).live().public().filter(depth__gt=1).search(terms)
         results = _results_page(matches, request.GET.get("page"))
-        hits = [
-            {
-                "page": page,
-                "type": capfirst(page._meta.verbose_name.removesuffix(" page")),
-                "summary": page.search_description or strip_tags(str(getattr(page, "intro", "") or "")),
-            }
-            for page in results
-        ]
+        hits = _describe_hits(request, results)
     context = {
         "search_query": query,
         "results": results,
@@ -85,6 +80,31 @@ def search(request):
     response = TemplateResponse(request, "ellemes/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _describe_hits(request, pages):
+    """What each result shows: its type, link, title and summary.
+
+    These change only with content, so they are kept per content generation and, on most searches,
+    only the search itself reaches the database.
+    """
+
+    def describe(keys):
+        pages = Page.objects.filter(pk__in=[pk for _, pk in keys]).specific()
+        return {
+            (host, page.pk): {
+                "url": page.get_url(request),
+                "title": page.title,
+                "type": capfirst(page._meta.verbose_name.removesuffix(" page")),
+                "summary": page.search_description or strip_tags(str(getattr(page, "intro", "") or "")),
+            }
+            for page in pages
+        }
+
+    host = request.get_host()
+    keys = [(host, page.pk) for page in pages]
+    described = cached_many_per_generation("search-hit", keys, describe)
+    return [described[key] for key in keys if key in described]
 
 
 def _results_page(matches, raw_number):

@@ -83,6 +83,33 @@ def test_a_new_view_restriction_applies_at_once(client, settings):
     assert profile.title not in text(client.get("/staff/"))
 
 
+def test_a_restriction_added_or_lifted_changes_search_results_at_once(client, article):
+    assert article.url in text(client.get("/search/?q=botox"))
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    assert article.url not in text(client.get("/search/?q=botox"))
+    assert client.get(article.url).status_code == 302
+    restriction.delete()
+    assert article.url in text(client.get("/search/?q=botox"))
+    assert client.get(article.url).status_code == 200
+
+
+def test_a_search_result_shows_the_latest_title_and_summary(client, article):
+    assert "Botox, explained for first-timers" not in text(client.get("/search/?q=botox"))
+    article.title = "Botox, explained for first-timers"
+    article.search_description = "What a first Botox appointment feels like."
+    article.save_revision().publish()
+    results = text(client.get("/search/?q=botox"))
+    assert "Botox, explained for first-timers" in results
+    assert "What a first Botox appointment feels like." in results
+
+
+def test_a_repeated_search_costs_only_the_search_itself(client, django_assert_num_queries):
+    client.get("/search/?q=botox")
+    with django_assert_num_queries(1):
+        response = client.get("/search/?q=botox")
+    assert "Botox" in text(response)
+
+
 def test_the_contact_form_offers_a_special_published_after_it_was_shown(client):
     assert "Winter glow facial" not in text(client.get("/contact/"))
     today = timezone.localdate()

@@ -1,11 +1,36 @@
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from ellemes.page_cache import cached_per_generation
+
+
+def restricted_sections():
+    """The pages behind a password, a login or a group restriction, each closing its whole subtree.
+
+    Every listing and page view asks, and most clinic sites restrict nothing, so the answer is kept
+    per content generation: adding, changing or removing a restriction starts a new one.
+    """
+    restrictions = PageViewRestriction.objects.select_related("page")
+    return cached_per_generation("restricted-sections", [], lambda: [restriction.page for restriction in restrictions])
+
+
+class ClinicPageQuerySet(PageQuerySet):
+    """Page listings whose `public()` knows the restricted sections without asking the database."""
+
+    def private_q(self):
+        # Wagtail's own private_q, fed from the cache instead of a query on every call.
+        private = Q()
+        for section in restricted_sections():
+            private |= self.descendant_of_q(section, inclusive=True)
+        return private if private else Q(pk__in=[])
 
 
 class ClinicPage(Page):
@@ -15,14 +40,8 @@ class ClinicPage(Page):
         abstract = True
 
     def get_view_restrictions(self):
-        """Wagtail asks this before serving any page. Most clinic sites restrict nothing, which the
-        cached answer to "is anything restricted?" tells without a query; otherwise Wagtail decides."""
-        from wagtail.models import PageViewRestriction
-
-        from ellemes.page_cache import cached_per_generation
-
-        # A restriction is public content: adding or removing one starts a new generation.
-        if not cached_per_generation("any-view-restriction", [], PageViewRestriction.objects.exists):
+        """Wagtail asks this before serving any page; when nothing is restricted the answer needs no query."""
+        if not restricted_sections():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
