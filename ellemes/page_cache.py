@@ -67,12 +67,13 @@ def seconds_until_midnight():
     return max(int((midnight - now).total_seconds()), 0)
 
 
-def cached_per_generation(name, vary, compute):
+def cached_per_generation(name, vary, compute, keep=None):
     """A rendered fragment (header, footer, a page's body) or a value every page needs (the site,
     its settings), worked out once per content generation instead of on every request.
 
     It lives no longer than a cached page would, and never past the clinic's midnight: it is stored
     with that lifetime, so whatever the cache still holds is current and a hit needs no more checks.
+    None is never kept, nor a value for which `keep(value)` is false: the next request works it out again.
     """
     if not settings.LAYOUT_CACHE_ENABLED:
         return compute()
@@ -82,7 +83,7 @@ def cached_per_generation(name, vary, compute):
     if value is None:
         value = compute()
         lifetime = _fragment_lifetime()
-        if lifetime > 0:
+        if value is not None and lifetime > 0 and (keep is None or keep(value)):
             cache.set(key, value, timeout=lifetime)
     return value
 

@@ -110,6 +110,39 @@ def test_a_repeated_search_costs_only_the_search_itself(client, django_assert_nu
     assert "Botox" in text(response)
 
 
+def test_a_repeated_view_of_a_page_costs_no_query(client, article, django_assert_num_queries):
+    client.get(article.url)
+    with django_assert_num_queries(0):
+        assert "What is Botox?" in text(client.get(article.url))
+
+
+def test_a_page_moved_to_a_new_address_is_found_there_at_once(client, article):
+    old_url = article.url
+    assert client.get(old_url).status_code == 200
+    article.slug = "botox-and-facial-balance"
+    article.save_revision().publish()
+    assert "What is Botox?" in text(client.get("/blog/botox-and-facial-balance/"))
+    assert client.get(old_url).status_code == 404
+
+
+def test_an_unpublished_page_is_gone_at_once(client, article):
+    assert client.get(article.url).status_code == 200
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_sub_routes_and_unknown_addresses_are_looked_up_not_kept(client):
+    from ellemes.page_cache import page_cache
+
+    client.get("/contact/thank-you/")
+    client.get("/blog/no-such-article/")  # the layout of the "not found" page is kept like any other
+    kept = len(page_cache()._cache)
+    for n in range(20):
+        assert client.get(f"/blog/no-such-article-{n}/").status_code == 404
+        assert client.get("/contact/thank-you/")["Location"] == "/contact/"  # no inquiry sent yet
+    assert len(page_cache()._cache) == kept
+
+
 def test_the_contact_form_offers_a_special_published_after_it_was_shown(client):
     assert "Winter glow facial" not in text(client.get("/contact/"))
     today = timezone.localdate()

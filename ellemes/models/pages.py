@@ -114,15 +114,28 @@ class HomePage(ClinicPage):
         """Find the deepest page on the path in one query, rather than one query per level of the tree.
 
         The page found routes what is left of the path itself, so routable pages keep their sub-routes.
+        A page's own address is what patients ask for nearly every time, and the page it leads to changes
+        only with content: that page is kept per content generation. Other paths (sub-routes, typos) are
+        looked up each time, so they cannot fill the cache.
         """
         if not path_components:
             return super().route(request, path_components)
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        match = cached_per_generation(
+            "page-at-address",
+            [self.pk, url_path],
+            lambda: self._deepest_page_on(path_components),
+            keep=lambda page: page.url_path == url_path,
+        )
+        if match is None:
+            raise Http404
+        return match.route(request, path_components[match.depth - self.depth :])
+
+    def _deepest_page_on(self, path_components):
         prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
         match = (
             Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
             .order_by("-depth")
             .first()
         )
-        if match is None:
-            raise Http404
-        return match.specific.route(request, path_components[match.depth - self.depth :])
+        return match.specific if match is not None else None
