@@ -7,6 +7,7 @@ how long a page may be kept (the specials app caps it at the next start or end o
 with `register_lifetime_limit`.
 """
 
+import contextvars
 import datetime
 import hashlib
 import time
@@ -18,6 +19,9 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "page-cache-generation"
+# The generation a public read started with. It is read once, so all of a page's fragments come from
+# one generation and a shared cache (Redis) is asked for it once per request, not once per fragment.
+_request_generation = contextvars.ContextVar("request_generation", default=None)
 CACHEABLE_STATUS = {200}
 _lifetime_limits: list[Callable[[], int | None]] = []
 
@@ -57,7 +61,8 @@ def _seconds_until_limit():
 
 
 def generation():
-    return page_cache().get(GENERATION_KEY, 0)
+    current = _request_generation.get()
+    return current if current is not None else page_cache().get(GENERATION_KEY, 0)
 
 
 def seconds_until_midnight():
@@ -149,6 +154,7 @@ def page_cache():
 
 
 def invalidate_all():
+    _request_generation.set(None)  # whatever this request renders next belongs to the new generation
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -196,6 +202,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _is_public_read(request):
             return self._mark(self.get_response(request), "skip")
+        started_with = _request_generation.set(page_cache().get(GENERATION_KEY, 0))
+        try:
+            return self._serve_public_read(request)
+        finally:
+            _request_generation.reset(started_with)
+
+    def _serve_public_read(self, request):
         if not _is_cacheable_request(request):
             return self._mark(self._render(request), "skip")
         key = _cache_key(request)

@@ -143,6 +143,23 @@ def test_sub_routes_and_unknown_addresses_are_looked_up_not_kept(client):
     assert len(page_cache()._cache) == kept
 
 
+def test_a_page_asks_the_cache_for_the_content_generation_once(client, article, monkeypatch):
+    from ellemes import page_cache
+
+    cache = page_cache.page_cache()
+    asked, cache_get = [], cache.get
+
+    def get(key, *args, **kwargs):
+        asked.append(key)
+        return cache_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", get)
+    client.get(article.url)
+    asked.clear()
+    assert "What is Botox?" in text(client.get(article.url))
+    assert asked.count(page_cache.GENERATION_KEY) == 1
+
+
 def test_the_contact_form_offers_a_special_published_after_it_was_shown(client):
     assert "Winter glow facial" not in text(client.get("/contact/"))
     today = timezone.localdate()
