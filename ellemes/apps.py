@@ -7,7 +7,7 @@ class EllemesConfig(AppConfig):
     verbose_name = "ELLEMES"
 
     def ready(self):
-        from ellemes import page_cache, renditions
+        from ellemes import checks, page_cache, renditions  # noqa: F401 - checks registers itself
 
         page_cache.connect_invalidation()
         renditions.connect()

@@ -1,0 +1,29 @@
+"""Deployment checks (`manage.py check --deploy`) for what the settings alone cannot refuse."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+PROCESS_LOCAL_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+CACHE_URL_SETTINGS = {"default": "CACHE_URL", "pages": "PAGE_CACHE_URL"}
+
+
+@register(Tags.caches, deploy=True)
+def check_caches_are_shared(app_configs, **kwargs):
+    """The web workers and the scheduler are separate processes: a cache each keeps in its own memory
+    would let one serve pages another has retired, and count inquiry limits per process."""
+    return [
+        Warning(
+            f"The '{alias}' cache lives in each process's memory.",
+            hint=(
+                "Pages retired by a publish in one process (or by scheduled publishing in the worker) stay "
+                f"cached in the others. Set {CACHE_URL_SETTINGS.get(alias, 'CACHES')} to a shared cache, "
+                "e.g. rediscache://redis:6379/0."
+            ),
+            id="ellemes.W001",
+        )
+        for alias, options in settings.CACHES.items()
+        if options["BACKEND"] in PROCESS_LOCAL_CACHES
+    ]
