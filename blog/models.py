@@ -24,6 +24,7 @@ from ellemes.models import ClaimsCheckedMixin, ClinicImage, ClinicSettings, Trea
 from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
 from ellemes.pagination import clamped_page, requested_page_number
 from ellemes.panels import ClaimsCheckPanel
+from ellemes.structured_data import clinic_business
 
 ARTICLES_PER_PAGE = 10
 MAX_CACHED_PAGE = 100
@@ -335,7 +336,7 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
         clinic = ClinicSettings.for_request(request)
         url = self.get_full_url(request)
         site = Site.find_for_request(request) or self.get_site()
-        publisher = {"@type": "MedicalBusiness", "name": clinic.name, "url": (site.root_url if site else "") + "/"}
+        publisher = clinic_business(clinic, site)
         if clinic.logo:
             publisher["logo"] = {"@type": "ImageObject", "url": clinic.logo.get_rendition("height-160").full_url}
         data = {
@@ -353,9 +354,9 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
         if self.hero_image:
             data["image"] = self.hero_image.get_rendition(SHARE_IMAGE).full_url
         if self.author:
-            data["author"] = _person(self.author, request)
+            data["author"] = self.author.schema_person(request)
         if self.reviewed_by and self.last_reviewed_on:
-            data["reviewedBy"] = _person(self.reviewed_by, request)
+            data["reviewedBy"] = self.reviewed_by.schema_person(request)
             data["lastReviewed"] = self.last_reviewed_on.isoformat()
         treatments = [{"@type": "MedicalProcedure", "name": t.name} for t in self.treatments.all()]
         if treatments:
@@ -400,18 +401,6 @@ def _block_text(block):
     if block["type"] == "paragraph":
         return _plain(value)
     return " ".join(_plain(value.get(name)) for name in TEXT_FIELDS.get(block["type"], []))
-
-
-def _person(staff_member, request):
-    person = {"@type": "Person", "name": staff_member.title, "url": staff_member.get_full_url(request)}
-    if staff_member.role:
-        person["jobTitle"] = staff_member.role
-    if staff_member.license_type:
-        person["hasCredential"] = {
-            "@type": "EducationalOccupationalCredential",
-            "credentialCategory": staff_member.license_type,
-        }
-    return person
 
 
 class ArticleRelatedLink(Orderable):

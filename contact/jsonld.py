@@ -2,6 +2,8 @@
 
 from wagtail.models import Site
 
+from ellemes.structured_data import clinic_business
+
 
 def opening_hours_specification(clinic):
     """One entry per distinct opening time, listing the weekdays that share it; closed days are left out."""
@@ -18,25 +20,15 @@ def opening_hours_specification(clinic):
 
 
 def clinic_data(clinic, request):
+    """The clinic in full for its own contact details: what every page says of it, plus hours, email and logo."""
     site = Site.find_for_request(request)
-    root_url = site.root_url.rstrip("/") + "/" if site else request.build_absolute_uri("/")
     data = {
         "@context": "https://schema.org",
+        **clinic_business(clinic, site),
         "@type": ["MedicalBusiness", "HealthAndBeautyBusiness"],
-        "name": clinic.name,
-        "url": root_url,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": clinic.street_address,
-            "addressLocality": clinic.city,
-            "addressRegion": clinic.region,
-            "postalCode": clinic.postal_code,
-            "addressCountry": "US",
-        },
         "openingHoursSpecification": opening_hours_specification(clinic),
     }
-    if clinic.phone:
-        data["telephone"] = clinic.phone
+    data.setdefault("url", request.build_absolute_uri("/"))
     if clinic.email:
         data["email"] = clinic.email
     if clinic.logo:

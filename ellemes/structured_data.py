@@ -13,3 +13,23 @@ def json_ld_script(data):
     """A `<script type="application/ld+json">` element holding `data`, safe to put in a template."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 (escaped above)
+
+
+def clinic_business(clinic, site):
+    """The clinic as a schema.org `MedicalBusiness`, the same wherever a page names it: as the
+    publisher of an article, the employer of a team member, the seller of a special."""
+    data = {"@type": "MedicalBusiness", "name": clinic.name}
+    if site is not None:
+        data["url"] = site.root_url.rstrip("/") + "/"
+    if clinic.phone:
+        data["telephone"] = clinic.phone
+    if clinic.street_address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": clinic.street_address,
+            "addressLocality": clinic.city,
+            "addressRegion": clinic.region,
+            "postalCode": clinic.postal_code,
+            "addressCountry": "US",
+        }
+    return data

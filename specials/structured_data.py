@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from ellemes.images import SHARE_IMAGE
 from ellemes.models import ClinicSettings
+from ellemes.structured_data import clinic_business
 from specials.schedule import clinic_midnight
 
 
@@ -36,10 +37,8 @@ def offer_data(special, request=None):
         "validThrough": (clinic_midnight(special.ends_on + datetime.timedelta(days=1)) - datetime.timedelta(seconds=1))
         .replace(microsecond=0)
         .isoformat(),
-        "seller": {"@type": "MedicalBusiness", "name": clinic.name},
+        "seller": clinic_business(clinic, site),
     }
-    if site is not None:
-        data["seller"]["url"] = site.root_url + "/"
     if special.price is not None:
         data["price"] = f"{special.price:.2f}"
     if special.regular_price is not None and special.special_price is not None:

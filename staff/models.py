@@ -24,7 +24,7 @@ from wagtail.search import index
 from ellemes.images import PRESETS
 from ellemes.models import ClinicImage
 from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
-from staff.structured_data import person_json_ld, team_json_ld
+from staff.structured_data import person, person_json_ld, team_json_ld
 
 # Rendition sizes the templates use; listings prefetch them so each card costs no extra query.
 CARD_PHOTO = "fill-480x600"
@@ -240,6 +240,10 @@ class StaffMemberPage(ClinicPage):
     @property
     def experience(self):
         return self.experience_text()
+
+    def schema_person(self, request):
+        """This member as a schema.org `Person`, as the articles they wrote or reviewed name them."""
+        return person(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,28 +5,12 @@ from urllib.parse import urljoin
 from wagtail.models import Site
 
 from ellemes.models import ClinicSettings
-from ellemes.structured_data import json_ld_script
+from ellemes.structured_data import clinic_business, json_ld_script
 
 
 def clinic_json_ld(request):
     """The clinic as a `MedicalBusiness`, from the clinic details editors keep in the settings."""
-    clinic = ClinicSettings.for_request(request)
-    site = Site.find_for_request(request)
-    data = {"@type": "MedicalBusiness", "name": clinic.name}
-    if site is not None:
-        data["url"] = site.root_url + "/"
-    if clinic.phone:
-        data["telephone"] = clinic.phone
-    if clinic.street_address:
-        data["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": clinic.street_address,
-            "addressLocality": clinic.city,
-            "addressRegion": clinic.region,
-            "postalCode": clinic.postal_code,
-            "addressCountry": "US",
-        }
-    return data
+    return clinic_business(ClinicSettings.for_request(request), Site.find_for_request(request))
 
 
 def credential(member):

@@ -73,8 +73,15 @@ class TestDemoArticle:
         assert data["author"] == {**data["author"], "@type": "Person", "name": lauren.title}
         assert data["author"]["url"].endswith("/staff/lauren-siso/")
         assert data["reviewedBy"]["name"] == maya.title
-        assert data["reviewedBy"]["hasCredential"]["credentialCategory"] == "MD"
+        assert data["reviewedBy"]["hasCredential"] == {
+            **data["reviewedBy"]["hasCredential"],
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "license",
+            "name": "MD",
+        }
+        # The clinic is described as on every other page that names it.
         assert data["publisher"]["name"] == "ELLEMES Medical Spa"
+        assert data["publisher"]["address"]["addressLocality"] == "Atlanta"
         assert data["publisher"]["logo"]["url"].startswith("http")
         assert data["image"].startswith("http") and "fill-1200x630" in data["image"]
         assert data["description"]

@@ -193,6 +193,7 @@ class TestSpecialPage:
         assert offer["validThrough"] == "2026-12-31T23:59:59-05:00"
         assert offer["url"] == special.full_url
         assert offer["seller"]["name"] == "ELLEMES Medical Spa"
+        assert offer["seller"]["address"]["addressLocality"] == "Atlanta"
         assert offer["image"].endswith(".jpg")
         assert offer["itemOffered"] == [{"@type": "Service", "name": "Eye treatments"}]
         # Editors' text cannot close the script element early.
