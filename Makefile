@@ -47,7 +47,7 @@ test: lint
 	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media test-media static
+	rm -rf $(VENV) db.sqlite3 media test-media static .cache
 
 bench: install
 	@command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk) and chromium (apt-get install chromium)"; exit 1; }

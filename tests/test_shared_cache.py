@@ -1,7 +1,8 @@
-"""With the caches in Redis, as in production: what one process retires, no process serves.
+"""What one process retires, no process serves: the pages cache in Redis, as in production, and in
+files, as `make run` keeps it.
 
 The web workers and the scheduler (scheduled publishing) are separate processes; a cache kept in
-each process's memory would let them disagree. These tests use the real Redis server.
+each process's memory would let them disagree. The Redis tests use the real Redis server.
 """
 
 import os
@@ -45,6 +46,15 @@ def redis_page_cache_url(settings):
         server.delete(key)
 
 
+@pytest.fixture
+def file_page_cache_url(settings, tmp_path):
+    """The pages cache in files, as `make run` keeps it for the site, the worker and the scheduler."""
+    url = f"filecache://{tmp_path / 'pages'}"
+    settings.CACHES = {**settings.CACHES, "pages": environ.Env.cache_url_config(url)}
+    settings.PAGE_CACHE_ENABLED = True
+    return url
+
+
 def retire_pages_in_another_process(page_cache_url):
     """What a publish in another web worker, or scheduled publishing in the worker, does to the cache."""
     script = "import django; django.setup(); from ellemes.page_cache import invalidate_all; invalidate_all()"
@@ -77,6 +87,14 @@ class TestPagesInRedis:
         article.intro = "Rewritten while the page was kept in Redis."
         article.save_revision().publish()
         assert "Rewritten while the page was kept in Redis." in client.get(article.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_in_development_a_change_made_by_the_scheduler_retires_pages_the_site_keeps(client, file_page_cache_url):
+    client.get("/blog/")
+    assert client.get("/blog/")["X-Cache"] == "hit"
+    retire_pages_in_another_process(file_page_cache_url)
+    assert client.get("/blog/")["X-Cache"] == "miss"
 
 
 class TestDeploymentCheck:
