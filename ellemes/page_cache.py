@@ -202,7 +202,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _is_public_read(request):
             return self._mark(self.get_response(request), "skip")
-        started_with = _request_generation.set(page_cache().get(GENERATION_KEY, 0))
+        started_with = _request_generation.set(generation())
         try:
             return self._serve_public_read(request)
         finally:

@@ -9,7 +9,6 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
-from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -90,15 +89,16 @@ def _describe_hits(request, pages):
     """
 
     def describe(keys):
-        pages = Page.objects.filter(pk__in=[pk for _, pk in keys]).specific()
+        found = Page.objects.filter(pk__in=[pk for _, pk in keys]).specific()
         return {
             (host, page.pk): {
                 "url": page.get_url(request),
                 "title": page.title,
                 "type": capfirst(page._meta.verbose_name.removesuffix(" page")),
-                "summary": page.search_description or strip_tags(str(getattr(page, "intro", "") or "")),
+                # Every clinic page has a summary; a plain Wagtail page only its search description.
+                "summary": getattr(page, "summary_text", page.search_description),
             }
-            for page in pages
+            for page in found
         }
 
     host = request.get_host()

@@ -46,9 +46,13 @@ class ClinicPage(Page):
         return super().get_view_restrictions()
 
     @property
+    def summary_text(self):
+        """What the page is about, as plain text: its search description, or else its introduction."""
+        return self.search_description or strip_tags(str(getattr(self, "intro", "") or ""))
+
+    @property
     def meta_description(self):
-        text = self.search_description or strip_tags(str(getattr(self, "intro", "") or ""))
-        return Truncator(" ".join(text.split())).chars(160)
+        return Truncator(" ".join(self.summary_text.split())).chars(160)
 
 
 class IntroPage(ClinicPage):
