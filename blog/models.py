@@ -20,10 +20,9 @@ from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
 from ellemes.images import PRESETS, SHARE_IMAGE
-from ellemes.models import ClaimsCheckedMixin, ClinicImage, ClinicSettings, Treatment
+from ellemes.models import ClinicImage, ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
 from ellemes.pagination import clamped_page, requested_page_number
-from ellemes.panels import ClaimsCheckPanel
 from ellemes.structured_data import clinic_business
 
 ARTICLES_PER_PAGE = 10
@@ -136,14 +135,19 @@ class BlogIndexPage(IntroPage):
         )
 
 
-class ArticlePage(ClaimsCheckedMixin, ClinicPage):
-    """A treatment article that shows who wrote it, who medically reviewed it and when.
+class ArticlePage(ClinicPage):
+    """A treatment article that shows who wrote it and, while its text is the text they approved, who reviewed it.
 
-    Articles go live through the "Medical review" workflow: approving it records the approving
-    reviewer and the day (`medical_review_content`), so the public review line stays true.
+    Articles go live through the "Medical review" workflow; a medical reviewer's approval stamps
+    the reviewer and the day (`approval_stamp`) into what goes live.
     """
 
-    claims_check_fields = {"Title": "title", "Introduction": "intro", "Body": "body"}
+    patient_text_fields = {
+        **ClinicPage.patient_text_fields,
+        "Introduction": "intro",
+        "Hero image": "hero_image",
+        "Body": "body",
+    }
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -205,7 +209,6 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
     objects = ArticlePageManager()
 
     content_panels = [
-        ClaimsCheckPanel(heading="Claims check"),
         *ClinicPage.content_panels,
         MultiFieldPanel([FieldPanel("intro"), FieldPanel("hero_image")], heading="Introduction"),
         FieldPanel("body"),
@@ -214,9 +217,10 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
             heading="Author and dates",
         ),
         MultiFieldPanel(
-            [FieldPanel("reviewed_by"), FieldPanel("last_reviewed_on")],
+            [FieldPanel("reviewed_by", read_only=True), FieldPanel("last_reviewed_on", read_only=True)],
             heading="Medical review",
-            help_text="Filled in when a medical reviewer approves the article.",
+            help_text="Set only by a medical reviewer’s approval. The article shows it while its text is the "
+            "text they approved.",
         ),
         FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
         InlinePanel("related_links", heading="Related articles", label="Related article", max_num=RELATED_ARTICLES),
@@ -252,18 +256,24 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
         if errors:
             raise ValidationError(errors)
 
-    def medical_review_content(self, user, on):
-        """The review record an approval by `user` on `on` writes into the approved revision.
+    def approval_stamp(self, user, on):
+        """Also names the reviewer: the licensed staff profile linked to the approving account.
 
-        The reviewer is the staff profile linked to the approving account (Staff profile › "Admin
-        account"). An approver without a linked, licensed profile cannot be named on the site, so
-        the existing review record is left as it is rather than dated today under someone else's
-        name: the public line then still says truthfully who reviewed it, and when.
+        An approver without one cannot be named on the site. The text they approved is then not
+        credited to an earlier reviewer either: the record is cleared unless the text is unchanged.
         """
+        stamp = super().approval_stamp(user, on)
         profile = getattr(user, "staff_profile", None)
-        if profile is None or not profile.license_type:
-            return {}
-        return {"reviewed_by": profile.pk, "last_reviewed_on": on.isoformat()}
+        if profile is not None and profile.license_type:
+            stamp.update(reviewed_by=profile.pk, last_reviewed_on=on.isoformat())
+        elif not self.content_is_approved:
+            stamp.update(reviewed_by=None, last_reviewed_on=None)
+        return stamp
+
+    @property
+    def medical_review_is_current(self):
+        """True while a named clinician's review applies to exactly the text shown."""
+        return bool(self.reviewed_by_id and self.last_reviewed_on and self.content_is_approved)
 
     @property
     def display_date(self):
@@ -355,7 +365,7 @@ class ArticlePage(ClaimsCheckedMixin, ClinicPage):
             data["image"] = self.hero_image.get_rendition(SHARE_IMAGE).full_url
         if self.author:
             data["author"] = self.author.schema_person(request)
-        if self.reviewed_by and self.last_reviewed_on:
+        if self.medical_review_is_current:
             data["reviewedBy"] = self.reviewed_by.schema_person(request)
             data["lastReviewed"] = self.last_reviewed_on.isoformat()
         treatments = [{"@type": "MedicalProcedure", "name": t.name} for t in self.treatments.all()]

@@ -29,5 +29,8 @@ def staff_articles(request, page):
     return {
         "staff_member": page,
         "authored": [article for article in articles if article.author_id == page.pk],
-        "reviewed": [article for article in articles if article.reviewed_by_id == page.pk],
+        # Only reviews that still apply: an article edited since its review no longer credits the reviewer.
+        "reviewed": [
+            article for article in articles if article.reviewed_by_id == page.pk and article.medical_review_is_current
+        ],
     }

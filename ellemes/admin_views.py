@@ -2,7 +2,6 @@
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
-from django.utils.formats import date_format
 from django.utils.timezone import localdate
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -90,12 +89,7 @@ def content_panels():
         for article, submitted in content_health.articles_awaiting_review()
     ]
     due = [
-        _page_row(
-            article,
-            f"Last reviewed {date_format(article.last_reviewed_on, 'N j, Y')}"
-            if article.last_reviewed_on
-            else "Never reviewed",
-        )
+        _page_row(article, content_health.review_status(article))
         for article in content_health.articles_due_for_review(today)
     ]
     return [

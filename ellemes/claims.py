@@ -1,24 +1,30 @@
-"""The claims check: finds risky advertising phrases in an article's or special's text.
+"""The claims check: finds risky advertising phrases in the text patients read.
 
 Advertising rules expect a clinician to review medical claims; phrases such as “guaranteed”
 or “no side effects” invite complaints. `find_risky_phrases` is a pure function over the
-text of named fields (plain text, HTML, rich text or StreamField values).
+text of named fields (plain text, HTML, rich text, StreamField values, images' alt text), and
+`content_fingerprint` identifies exactly the content a medical reviewer approved.
 """
 
+import hashlib
 import html
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from wagtail.blocks import StreamValue
 from wagtail.blocks.list_block import ListValue
+from wagtail.images.models import AbstractImage
 from wagtail.rich_text import RichText
 
 # Tags that separate words; every other tag (b, i, a, span…) may sit inside a word.
 BLOCK_TAGS = r"p|div|h[1-6]|li|ul|ol|br|blockquote|figure|figcaption|section|td|th|tr|table|hr"
 RESULTS_PATTERN = re.compile(r"(?<!\w)results?(?!\w)", re.IGNORECASE)
 RESULTS_DISCLAIMER = "individual results vary"
-# Who may publish text with risky phrases without a medical review (Medical reviewers, Site managers).
+# Held, explicitly, by medical reviewers: their publishing counts as a medical approval.
 PUBLISH_RISKY_CLAIMS = "ellemes.publish_risky_claims"
 
 DEFAULT_RISKY_PHRASES = [
@@ -35,6 +41,20 @@ DEFAULT_RISKY_PHRASES = [
     "100% safe",
     "miracle",
 ]
+
+
+def is_medical_reviewer(user):
+    """True for active users granted medical approval by name; being a superuser is not enough."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    app_label, codename = PUBLISH_RISKY_CLAIMS.split(".", 1)
+    granted = Permission.objects.filter(Q(group__user=user) | Q(user=user))
+    return granted.filter(content_type__app_label=app_label, codename=codename).exists()
+
+
+def phrase_list(matches):
+    """“guaranteed”, “no side effects”: each phrase once, in the order found."""
+    return ", ".join(f"“{phrase}”" for phrase in dict.fromkeys(match.phrase for match in matches))
 
 
 @dataclass(frozen=True)
@@ -56,6 +76,8 @@ def plain_text(value):
         return " ".join(plain_text(child) for child in value)
     if isinstance(value, RichText):
         value = value.source
+    if isinstance(value, AbstractImage):  # an image shows patients its alt text
+        value = getattr(value, "default_alt_text", "")
     if not isinstance(value, str):
         return ""
     text = re.sub(rf"</?(?:{BLOCK_TAGS})\b[^>]*>", " ", value, flags=re.IGNORECASE)
@@ -86,3 +108,32 @@ def needs_results_disclaimer(fields):
     """True when the text talks about results without saying that individual results vary."""
     text = " ".join(plain_text(value) for value in fields.values())
     return bool(RESULTS_PATTERN.search(text)) and RESULTS_DISCLAIMER not in text.lower()
+
+
+def _comparable(value):
+    """A JSON-ready form of a field value that changes exactly when what patients see changes."""
+    if isinstance(value, StreamValue):
+        # The stored form: reading it converts no blocks, so chosen images cost no query.
+        return _without_block_ids(list(value.raw_data))
+    if isinstance(value, RichText):
+        return value.source
+    if hasattr(value, "pk"):  # a chosen image or page: which one, not its own later edits
+        return value.pk
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def _without_block_ids(data):
+    # Block ids are random and change when an editor reorders nothing: they are not content.
+    if isinstance(data, list):
+        return [_without_block_ids(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _without_block_ids(item) for key, item in data.items() if key != "id"}
+    return data
+
+
+def content_fingerprint(fields):
+    """A SHA-256 of the named field values: equal fingerprints mean the same content for patients."""
+    comparable = {label: _comparable(value) for label, value in fields.items()}
+    return hashlib.sha256(json.dumps(comparable, sort_keys=True, default=str).encode()).hexdigest()

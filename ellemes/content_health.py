@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -53,12 +52,26 @@ def review_due_before(today=None):
 
 
 def articles_due_for_review(today=None):
-    """Live articles never reviewed, or last reviewed longer ago than MEDICAL_REVIEW_INTERVAL_DAYS."""
+    """Live articles never reviewed, changed since, or reviewed over MEDICAL_REVIEW_INTERVAL_DAYS ago."""
     ArticlePage = _model("blog.ArticlePage")
     if ArticlePage is None:
         return []
-    due = Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lt=review_due_before(today))
-    return list(ArticlePage.objects.live().filter(due).order_by("last_reviewed_on", "title"))
+    due_before = review_due_before(today)
+    articles = ArticlePage.objects.live().order_by("last_reviewed_on", "title")
+    return [
+        article
+        for article in articles
+        if not article.medical_review_is_current or article.last_reviewed_on < due_before
+    ]
+
+
+def review_status(article):
+    """Why an article is due, in a few words for the report and the dashboard."""
+    if not article.last_reviewed_on:
+        return "Never medically reviewed."
+    if not article.medical_review_is_current:
+        return f"Changed since its medical review on {_day(article.last_reviewed_on)}."
+    return f"Last medically reviewed on {_day(article.last_reviewed_on)}."
 
 
 def articles_awaiting_review():
@@ -87,11 +100,7 @@ def specials_ending_soon(days=7, today=None):
 
 def _overdue_articles(today):
     for article in articles_due_for_review(today):
-        if article.last_reviewed_on:
-            detail = f"Last medically reviewed on {_day(article.last_reviewed_on)}."
-        else:
-            detail = "Never medically reviewed."
-        yield Issue("Article due for medical review", article.title, detail, _page_edit_url(article))
+        yield Issue("Article due for medical review", article.title, review_status(article), _page_edit_url(article))
 
 
 def _specials(today):

@@ -1,40 +1,31 @@
-"""Admin forms shared by the content apps."""
+"""Admin forms for what is not published as a page: settings and snippets (images: `image_forms`)."""
 
 from django.core.exceptions import ValidationError
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from ellemes.claims import PUBLISH_RISKY_CLAIMS, find_risky_phrases
+from ellemes.claims import is_medical_reviewer, phrase_list
 
 RISKY_CLAIMS_MESSAGE = (
-    "This text has risky claims ({phrases}). Publishing it needs a medical reviewer’s approval: "
-    "choose “Submit to Medical review”, or reword the claims. You can still save a draft."
+    "Risky claims ({phrases}) need a medical reviewer: reword them, or ask a medical reviewer to save this text."
 )
 
 
-def may_publish_risky_claims(user):
-    return user.has_perm(PUBLISH_RISKY_CLAIMS)
+def refuse_unapproved_claims(form, user):
+    """Adds an error to each patient-facing field with risky phrases, unless `user` is a medical reviewer."""
+    if is_medical_reviewer(user):
+        return
+    model = form._meta.model
+    for label, name in model.patient_text_fields.items():
+        if name in form.fields and name in form.cleaned_data:
+            matches = model.risky_claims_in({label: form.cleaned_data[name]})
+            if matches:
+                form.add_error(name, ValidationError(RISKY_CLAIMS_MESSAGE.format(phrases=phrase_list(matches))))
 
 
-class ClaimsCheckedPageForm(WagtailAdminPageForm):
-    """The edit form of a page with a claims check: publishing risky claims is for medical reviewers only.
-
-    Saving a draft and submitting to the medical review always work; only the “Publish” action
-    (and scheduling it) is refused, and only for users without the permission.
-    """
+class ClaimsCheckedForm(WagtailAdminModelForm):
+    """A settings or snippet form whose patient-facing text only a medical reviewer may fill with risky claims."""
 
     def clean(self):
         cleaned_data = super().clean()
-        publishing = "action-publish" in self.data
-        if publishing and self.for_user is not None and not may_publish_risky_claims(self.for_user):
-            model = type(self.instance)
-            values = {
-                label: cleaned_data.get(attribute, getattr(self.instance, attribute, ""))
-                for label, attribute in model.claims_check_fields.items()
-            }
-            from ellemes.models import ClaimsSettings
-
-            matches = find_risky_phrases(values, ClaimsSettings.load().phrases)
-            if matches:
-                phrases = ", ".join(f"“{phrase}”" for phrase in dict.fromkeys(match.phrase for match in matches))
-                raise ValidationError(RISKY_CLAIMS_MESSAGE.format(phrases=phrases), code="risky_claims")
+        refuse_unapproved_claims(self, self.for_user)
         return cleaned_data

@@ -2,7 +2,7 @@ from wagtail.admin.panels import Panel
 
 
 class ClaimsCheckPanel(Panel):
-    """Lists the risky phrases in the saved text of the page being edited, and the results reminder."""
+    """The risky phrases in the saved text being edited, whether a reviewer approved it, and the results reminder."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "ellemes/panels/claims_check.html"
@@ -13,4 +13,5 @@ class ClaimsCheckPanel(Panel):
             context["checked"] = saved
             context["matches"] = self.instance.risky_claims() if saved else []
             context["needs_results_disclaimer"] = saved and self.instance.needs_results_disclaimer
+            context["approved"] = saved and self.instance.content_is_approved
             return context

@@ -1,7 +1,7 @@
 """The admin roles of the clinic's staff and exactly what each may do.
 
 `apply_roles()` makes the groups match these definitions (adding and removing permissions),
-creates the "Medical review" workflow and attaches it to the blog and the specials, so running
+creates the "Medical review" workflow and attaches it to the blog, the specials and the team, so running
 it again after a change to this file brings every group up to date.
 
 - Editors: write and edit articles, specials and staff profiles, upload images, edit treatments.
@@ -10,7 +10,8 @@ it again after a change to this file brings every group up to date.
 - Medical reviewers: everything editors can, plus approving the medical review step. Wagtail
   publishes an approved page as the approver, so they hold the publish permission too.
 - Front desk: inquiries only (view, change status and notes, export).
-- Site managers: everything, including site settings, users and groups, and publishing.
+- Site managers: everything, including site settings, users and groups, and publishing, except
+  medical approval: text with risky claims goes live only when a medical reviewer approves it.
 
 Wagtail's own "Moderators" group and "Moderators approval" workflow (which would send every
 page in the site to a group nobody belongs to) are retired: the group is deleted when it has no
@@ -41,7 +42,7 @@ SITE_MANAGERS = "Site managers"
 
 MEDICAL_REVIEW_WORKFLOW = "Medical review"
 # Sections whose pages go through the medical review when submitted.
-MEDICAL_REVIEW_SECTIONS = ["blog.BlogIndexPage", "specials.SpecialsIndexPage"]
+MEDICAL_REVIEW_SECTIONS = ["blog.BlogIndexPage", "specials.SpecialsIndexPage", "staff.StaffIndexPage"]
 WAGTAIL_DEFAULT_GROUP = "Moderators"
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
@@ -124,7 +125,9 @@ def _resolve(names):
         app_label, codename = name.split(".", 1)
         queryset = Permission.objects.filter(content_type__app_label=app_label)
         if codename == "*":
-            permissions.update(queryset.exclude(codename__startswith="delete_"))
+            # Medical approval is a clinician's role: granted by name, never by a wildcard.
+            everything = queryset.exclude(codename__startswith="delete_")
+            permissions.update(everything.exclude(codename=PUBLISH_RISKY_CLAIMS.split(".", 1)[1]))
         else:
             permissions.update(queryset.filter(codename=codename))
     return permissions

@@ -8,8 +8,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ellemes.admin_views import ContentHealthView, can_edit_pages, can_see_inquiries, content_panels, inquiries_panel
-from ellemes.forms import may_publish_risky_claims
+from ellemes.claims import is_medical_reviewer, phrase_list
 from ellemes.models import ClaimsCheckedMixin, Treatment
+from ellemes.models.claims import SCHEDULE_REFUSED, approve_or_check
 
 
 class TreatmentViewSet(SnippetViewSet):
@@ -57,15 +58,38 @@ def register_content_health_menu_item():
     )
 
 
+def _edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+@hooks.register("before_publish_page")
+def approve_or_keep_as_draft(request, page):
+    """The editor's Publish: a medical reviewer's approves; risky claims without one stay a draft, said once.
+
+    The draft revision is already saved when this runs, and is the one about to go live.
+    """
+    if not isinstance(page, ClaimsCheckedMixin):
+        return None
+    matches = approve_or_check(page.latest_revision, request.user)
+    if not matches:
+        return None
+    messages.warning(
+        request,
+        f"Saved as draft, not published. Risky claims ({phrase_list(matches)}) need a medical reviewer’s "
+        "approval: reword them, or choose “Submit to Medical review”.",
+    )
+    return redirect(_edit_url(page))
+
+
 @hooks.register("before_bulk_action")
-def refuse_bulk_publishing_risky_claims(request, action_type, objects, action_class_instance):
+def refuse_bulk_publishing_unapproved_claims(request, action_type, objects, action_class_instance):
     """Bulk “Publish” in the page explorer follows the same rule as the editor's Publish button."""
-    if action_type != "publish" or may_publish_risky_claims(request.user):
+    if action_type != "publish" or is_medical_reviewer(request.user):
         return None
     risky = []
     for page in objects:
         latest = page.specific.get_latest_revision_as_object() if hasattr(page, "specific") else page
-        if isinstance(latest, ClaimsCheckedMixin) and latest.risky_claims():
+        if isinstance(latest, ClaimsCheckedMixin) and latest.unapproved_claims():
             risky.append(latest.title)
     if not risky:
         return None
@@ -79,3 +103,12 @@ def refuse_bulk_publishing_risky_claims(request, action_type, objects, action_cl
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = reverse("wagtailadmin_explore_root")
     return redirect(next_url)
+
+
+@hooks.register("register_log_actions")
+def register_claims_log_actions(actions):
+    actions.register_action(
+        SCHEDULE_REFUSED,
+        "Scheduled publishing refused",
+        "Scheduled publishing refused: risky claims without a medical reviewer’s approval",
+    )

@@ -16,9 +16,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from ellemes.images import PRESETS, SHARE_IMAGE
-from ellemes.models import ClaimsCheckedMixin
 from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
-from ellemes.panels import ClaimsCheckPanel
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
 COMING_SOON_DAYS = 30
@@ -87,14 +85,23 @@ class SpecialsIndexPage(IntroPage):
         return context
 
 
-class SpecialPage(ClaimsCheckedMixin, ClinicPage):
+class SpecialPage(ClinicPage):
     """A promotion that runs from `starts_on` to `ends_on`, both inclusive, in clinic time.
 
     Editors publish specials themselves unless the claims check finds risky phrases: then the
     "Medical review" workflow (attached to the specials by `setup_roles`) takes it live.
     """
 
-    claims_check_fields = {"Title": "title", "Summary": "summary", "Body": "body", "Terms": "terms"}
+    patient_text_fields = {
+        **ClinicPage.patient_text_fields,
+        "Campaign": "campaign",
+        "Announcement bar label": "bar_label",
+        "Summary": "summary",
+        "Body": "body",
+        "Image": "image",
+        "Discount": "discount_text",
+        "Terms": "terms",
+    }
 
     parent_page_types = ["specials.SpecialsIndexPage"]
     subpage_types = []
@@ -158,7 +165,6 @@ class SpecialPage(ClaimsCheckedMixin, ClinicPage):
     objects = SpecialPageManager()
 
     content_panels = [
-        ClaimsCheckPanel(heading="Claims check"),
         *ClinicPage.content_panels,
         MultiFieldPanel([FieldPanel("campaign"), FieldPanel("bar_label")], heading="Campaign"),
         MultiFieldPanel([FieldPanel("summary"), FieldPanel("body"), FieldPanel("image")], heading="Description"),

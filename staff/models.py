@@ -76,6 +76,17 @@ class StaffMemberPage(ClinicPage):
     parent_page_types = ["staff.StaffIndexPage"]
     subpage_types = []
 
+    patient_text_fields = {
+        **ClinicPage.patient_text_fields,
+        "Role": "role",
+        "Short bio": "short_bio",
+        "Bio": "bio",
+        "Photo": "photo",
+        "Action photo": "action_photo",
+        "Action photo caption": "action_photo_caption",
+        "License type": "license_type",
+    }
+
     role = models.CharField(max_length=80, help_text="The role patients see, e.g. “Medical Aesthetician”.")
     short_bio = models.TextField(
         max_length=300,

@@ -164,7 +164,7 @@ class TestSetupRoles:
         assert not Group.objects.filter(name="Moderators").exists()
         assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
 
-    def test_medical_review_covers_articles_and_specials_only(self):
+    def test_medical_review_covers_articles_specials_and_staff_profiles_only(self):
         workflow = Workflow.objects.get(name="Medical review")
         task = workflow.tasks.get().specific
         assert isinstance(task, MedicalReviewTask)
@@ -172,10 +172,12 @@ class TestSetupRoles:
         assert {wp.page.specific_class for wp in WorkflowPage.objects.filter(workflow=workflow)} == {
             BlogIndexPage,
             SpecialsIndexPage,
+            StaffIndexPage,
         }
         assert ArticlePage.objects.first().get_workflow() == workflow
         assert SpecialPage.objects.first().get_workflow() == workflow
-        assert StaffIndexPage.objects.get().get_workflow() is None
+        assert StaffMemberPage.objects.first().get_workflow() == workflow
+        assert HomePage.objects.get().get_workflow() is None
 
 
 @pytest.mark.django_db

@@ -109,10 +109,10 @@ def test_submit_reject_resubmit_approve(
 
 
 @pytest.mark.django_db
-def test_an_approver_without_a_staff_profile_leaves_the_review_record_alone(
+def test_an_approver_without_a_staff_profile_publishes_without_crediting_anyone(
     client, article, editor, user_in, django_capture_on_commit_callbacks
 ):
-    before = (article.reviewed_by_id, article.last_reviewed_on)
+    assert article.medical_review_is_current
     unlinked = user_in(MEDICAL_REVIEWERS, "locum")
     submit(article, editor, "Lip filler, revised", django_capture_on_commit_callbacks)
     client.force_login(unlinked)
@@ -120,7 +120,9 @@ def test_an_approver_without_a_staff_profile_leaves_the_review_record_alone(
         workflow_action(client, article, "approve")
     published = ArticlePage.objects.get(pk=article.pk)
     assert published.title == "Lip filler, revised"
-    assert (published.reviewed_by_id, published.last_reviewed_on) == before
+    assert published.content_is_approved
+    assert not published.medical_review_is_current
+    assert "Medically reviewed by" not in client.get(published.url).content.decode()
 
 
 @pytest.mark.django_db
@@ -131,8 +133,9 @@ def test_editors_cannot_approve(client, article, editor, django_capture_on_commi
     assert ArticlePage.objects.get(pk=article.pk).title != "Self-approved"
 
 
-def test_review_content_names_the_linked_licensed_profile(db, reviewer, article):
-    assert article.medical_review_content(reviewer, localdate()) == {
+def test_the_approval_stamp_names_the_linked_licensed_profile(db, reviewer, article):
+    assert article.approval_stamp(reviewer, localdate()) == {
+        "approved_content_hash": article.content_hash(),
         "reviewed_by": StaffMemberPage.objects.get(slug="jordan-reyes").pk,
         "last_reviewed_on": localdate().isoformat(),
     }
@@ -141,4 +144,11 @@ def test_review_content_names_the_linked_licensed_profile(db, reviewer, article)
     StaffMemberPage.objects.filter(slug="jordan-reyes").update(user=None)
     unlicensed.save()
     reviewer.refresh_from_db()
-    assert article.medical_review_content(reviewer, localdate()) == {}
+    # Unchanged, already reviewed text keeps its reviewer; changed text is credited to nobody.
+    assert article.approval_stamp(reviewer, localdate()) == {"approved_content_hash": article.content_hash()}
+    article.title = "Lip filler, rewritten"
+    assert article.approval_stamp(reviewer, localdate()) == {
+        "approved_content_hash": article.content_hash(),
+        "reviewed_by": None,
+        "last_reviewed_on": None,
+    }

@@ -2,9 +2,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from ellemes.models.claims import PatientTextMixin
 
-class ClinicImage(AbstractImage):
+
+class ClinicImage(PatientTextMixin, AbstractImage):
     """An image whose alt text is required, unless an editor marks it decorative."""
+
+    patient_text_fields = {"Alt text": "alt_text"}
 
     alt_text = models.CharField(
         max_length=255,

@@ -9,7 +9,9 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ellemes.models.claims import ClaimsCheckedMixin
 from ellemes.page_cache import cached_per_generation
+from ellemes.panels import ClaimsCheckPanel
 
 
 def restricted_sections():
@@ -33,8 +35,10 @@ class ClinicPageQuerySet(PageQuerySet):
         return private if private else Q(pk__in=[])
 
 
-class ClinicPage(Page):
-    """Base for every public page: a meta description with a sensible fallback."""
+class ClinicPage(ClaimsCheckedMixin, Page):
+    """Base for every public page: the claims check, and a meta description with a sensible fallback."""
+
+    content_panels = [ClaimsCheckPanel(heading="Claims check"), *Page.content_panels]
 
     class Meta:
         abstract = True
@@ -58,6 +62,8 @@ class ClinicPage(Page):
 class IntroPage(ClinicPage):
     """A page with a short plain-text introduction under its title."""
 
+    patient_text_fields = {**ClinicPage.patient_text_fields, "Introduction": "intro"}
+
     intro = models.TextField(blank=True, max_length=500, help_text="One or two sentences shown under the title.")
 
     content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
@@ -73,6 +79,15 @@ class HomePage(ClinicPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["blog.BlogIndexPage", "specials.SpecialsIndexPage", "staff.StaffIndexPage", "contact.ContactPage"]
     max_count = 1
+
+    patient_text_fields = {
+        **ClinicPage.patient_text_fields,
+        "Hero heading": "hero_heading",
+        "Hero text": "hero_text",
+        "Hero image": "hero_image",
+        "Hero button": "hero_link_text",
+        "Welcome": "intro",
+    }
 
     hero_heading = models.CharField(max_length=120, help_text="The big headline at the top of the page.")
     hero_text = models.CharField(max_length=255, blank=True, help_text="A sentence under the headline.")

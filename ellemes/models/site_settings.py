@@ -8,10 +8,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from ellemes.forms import ClaimsCheckedForm
+from ellemes.models.claims import PatientTextMixin
+
 
 @register_setting(icon="site")
-class ClinicSettings(ClusterableModel, BaseSiteSetting):
+class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
     """Facts about the clinic shown across the site: name, contact details, hours."""
+
+    patient_text_fields = {"Clinic name": "name", "About Us": "about_us"}
+    base_form_class = ClaimsCheckedForm
 
     name = models.CharField("clinic name", max_length=100, default="ELLEMES Medical Spa")
     logo = models.ForeignKey("ellemes.ClinicImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -1,25 +1,26 @@
-from django.db import transaction
-from django.utils.timezone import localdate
-from wagtail.models import AbstractGroupApprovalTask
+from django.db.models import Q
+from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 
 class MedicalReviewTask(AbstractGroupApprovalTask):
-    """Approval by a medical reviewer that also records who reviewed the content, and when.
+    """Approval by a medical reviewer; the approver's publish stamps them as the reviewer of what goes live.
 
-    Content that keeps a review record implements `medical_review_content(user, on)`, returning
-    the revision fields to set (e.g. reviewer and review date). They are written into the revision
-    being approved, so what goes live says truthfully who reviewed it.
+    Unlike Wagtail's group approval, superusers who are not in the reviewers' groups cannot approve:
+    a medical approval must come from a clinician, whatever else an account may do.
     """
 
-    @transaction.atomic
-    def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve":
-            revision = task_state.revision
-            record_review = getattr(revision.as_object(), "medical_review_content", None)
-            if record_review is not None:
-                revision.content.update(record_review(user, localdate()))
-                revision.save(update_fields=["content"])
-        return super().on_action(task_state, user, action_name, **kwargs)
+    def get_actions(self, obj, user):
+        if not self.user_is_reviewer(user):
+            return []
+        return super().get_actions(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not self.user_is_reviewer(user):
+            return TaskState.objects.none()
+        return super().get_task_states_user_can_moderate(user, **kwargs)
+
+    def user_is_reviewer(self, user):
+        return user.is_active and self.groups.filter(Q(user=user)).exists()
 
     @classmethod
     def get_description(cls):

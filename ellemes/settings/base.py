@@ -155,6 +155,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_6
 WAGTAIL_SITE_NAME = "ELLEMES Medical Spa"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "ellemes.ClinicImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "ellemes.image_forms.ClinicImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSION = {"avif": "avif", "webp": "webp"}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]

@@ -4,7 +4,7 @@ import pytest
 from wagtail import blocks
 from wagtail.rich_text import RichText
 
-from ellemes.claims import find_risky_phrases, needs_results_disclaimer, plain_text
+from ellemes.claims import content_fingerprint, find_risky_phrases, needs_results_disclaimer, plain_text
 
 
 def phrases_in(text, phrases=("guaranteed", "no side effects", "cure", "FDA approved")):
@@ -80,3 +80,32 @@ def test_results_need_the_disclaimer():
     assert needs_results_disclaimer({"Body": "See results in two weeks."})
     assert not needs_results_disclaimer({"Body": "See results in two weeks. Individual results vary."})
     assert not needs_results_disclaimer({"Body": "Book a consultation."})
+
+
+class TestContentFingerprint:
+    stream_block = blocks.StreamBlock([("paragraph", blocks.RichTextBlock()), ("heading", blocks.CharBlock())])
+
+    def stream(self, *children, ids=None):
+        raw = [
+            {"type": kind, "value": value, "id": (ids or {}).get(position, f"id-{position}")}
+            for position, (kind, value) in enumerate(children)
+        ]
+        return self.stream_block.to_python(raw)
+
+    def test_the_same_content_has_the_same_fingerprint_whatever_its_block_ids(self):
+        first = self.stream(("heading", "Aftercare"), ("paragraph", "<p>Rest.</p>"))
+        second = self.stream(("heading", "Aftercare"), ("paragraph", "<p>Rest.</p>"), ids={0: "other", 1: "x"})
+        assert content_fingerprint({"Body": first}) == content_fingerprint({"Body": second})
+
+    @pytest.mark.parametrize(
+        "changed",
+        [
+            {"Title": "Aftercare", "Body": [("heading", "Aftercare"), ("paragraph", "<p>Rest!</p>")]},
+            {"Title": "Aftercare", "Body": [("paragraph", "<p>Rest.</p>"), ("heading", "Aftercare")]},
+            {"Title": "Aftercare tips", "Body": [("heading", "Aftercare"), ("paragraph", "<p>Rest.</p>")]},
+        ],
+    )
+    def test_any_change_a_patient_would_see_changes_it(self, changed):
+        original = {"Title": "Aftercare", "Body": self.stream(("heading", "Aftercare"), ("paragraph", "<p>Rest.</p>"))}
+        edited = {"Title": changed["Title"], "Body": self.stream(*changed["Body"])}
+        assert content_fingerprint(original) != content_fingerprint(edited)
