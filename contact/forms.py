@@ -1,4 +1,5 @@
 import re
+import unicodedata
 
 from django import forms
 from django.apps import apps
@@ -9,6 +10,16 @@ from ellemes.page_cache import cached_per_generation
 CONSENT_TEXT = "I agree that ELLEMES Medical Spa may contact me about this inquiry"
 PHONE_CHARACTERS = re.compile(r"^[0-9 +\-()]+$")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def refuse_invisible_characters(value):
+    """Refuse format characters (Unicode category Cf): invisible, or reversing the text, in a one-line answer."""
+    if any(unicodedata.category(character) == "Cf" for character in value):
+        raise forms.ValidationError(
+            "Please remove the invisible characters (such as direction marks or zero-width spaces), "
+            "for example by typing the answer again.",
+            code="format_characters",
+        )
 
 
 class MessageField(forms.CharField):
@@ -117,12 +128,23 @@ class InquiryForm(forms.Form):
         name = self.cleaned_data["name"]
         if CONTROL_CHARACTERS.search(name):
             raise forms.ValidationError("Please write your name on one line.", code="one_line")
+        refuse_invisible_characters(name)
         return name
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        refuse_invisible_characters(email)
+        domain = email.rpartition("@")[2]
+        # Django accepts x@localhost; nobody can write back to an address without a dotted domain.
+        if "." not in domain.strip("."):
+            raise forms.ValidationError("Enter your full email address, e.g. name@example.com.", code="dotless_domain")
+        return email
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
         if not phone:
             return phone
+        refuse_invisible_characters(phone)
         digits = sum(c.isdigit() for c in phone)
         if not PHONE_CHARACTERS.match(phone) or not 7 <= digits <= 20:
             raise forms.ValidationError(

@@ -22,6 +22,11 @@ class ContactPage(RoutablePageMixin, IntroPage):
 
         return inquiry_form(self, request)
 
+    def serve_csrf_failure(self, request):
+        from contact.views import csrf_failure
+
+        return csrf_failure(self, request)
+
     @path("thank-you/")
     def thank_you(self, request):
         from contact.views import thank_you

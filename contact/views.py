@@ -60,6 +60,25 @@ def submit(page, request):
     return thank_you_redirect(page, request, inquiry)
 
 
+CSRF_FAILURE_MESSAGE = (
+    "For your security this form expired before it was sent, so nothing was sent yet. "
+    "Your answers are still here: check them and press “Send inquiry” again."
+)
+
+
+def csrf_failure(page, request):
+    """The form's security check failed (an old tab, blocked cookies): show the patient's answers back to send again."""
+    if request.method != "POST":
+        return page.render(request, context_overrides={"form": InquiryForm.for_request(request, new_form_token())})
+    form = InquiryForm(request.POST)
+    form.is_valid()
+    form.add_error(None, CSRF_FAILURE_MESSAGE)
+    form.mark_errors()
+    response = page.render(request, context_overrides={"form": form})
+    response.status_code = 403
+    return response
+
+
 def thank_you_redirect(page, request, inquiry):
     request.session[SESSION_KEY] = inquiry.reference
     return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"))

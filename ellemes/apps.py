@@ -1,4 +1,8 @@
+import warnings
+
 from django.apps import AppConfig
+from django.conf import settings
+from PIL import Image
 
 
 class EllemesConfig(AppConfig):
@@ -9,5 +13,8 @@ class EllemesConfig(AppConfig):
     def ready(self):
         from ellemes import checks, page_cache, renditions  # noqa: F401 - checks registers itself
 
+        # Any image over the upload limit is refused before it is decoded, uploaded or not.
+        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
         page_cache.connect_invalidation()
         renditions.connect()

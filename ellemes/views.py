@@ -6,13 +6,13 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.text import capfirst
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from ellemes.models.pages import ClinicPageQuerySet
 from ellemes.page_cache import cached_many_per_generation
@@ -45,6 +45,29 @@ def server_error(request):
         )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def csrf_failure(request, reason=""):
+    """A failed form security check: the page that owns the form answers if it can (keeping what was typed)."""
+    page = _page_at(request)
+    if page is not None and hasattr(page, "serve_csrf_failure"):
+        response = page.serve_csrf_failure(request)
+    else:
+        html = loader.render_to_string("403_csrf.html", {"site_name": settings.WAGTAIL_SITE_NAME}, request)
+        response = HttpResponseForbidden(html)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _page_at(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in request.path.split("/") if component]
+    try:
+        return site.root_page.specific.route(request, components).page.specific
+    except Http404:
+        return None
 
 
 @require_safe

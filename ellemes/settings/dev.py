@@ -8,6 +8,9 @@ SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-dev-only-key-never-u
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# Plain HTTP: browsers refuse __Host- cookies without Secure.
+SESSION_COOKIE_NAME = "sessionid"
+CSRF_COOKIE_NAME = "csrftoken"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 SERVE_MEDIA = True
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)

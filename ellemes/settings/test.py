@@ -14,4 +14,7 @@ CACHES = {
 }
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# Plain HTTP: browsers refuse __Host- cookies without Secure.
+SESSION_COOKIE_NAME = "sessionid"
+CSRF_COOKIE_NAME = "csrftoken"
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405

@@ -118,12 +118,13 @@ def responsive_image(image, preset_name, priority=False, eager=False, alt=None, 
     source_tags = format_html_join(
         "", '<source type="{}" srcset="{}"{}>', ((mime, srcset, sizes) for mime, srcset, _ in sources[:-1])
     )
+    # Safe: constant markup, nothing from a user.
     if priority:
-        loading = mark_safe(' fetchpriority="high"')
+        loading = mark_safe(' fetchpriority="high"')  # nosec B308
     elif eager:
         loading = ""
     else:
-        loading = mark_safe(' loading="lazy" decoding="async"')
+        loading = mark_safe(' loading="lazy" decoding="async"')  # nosec B308
     return format_html(
         '<picture>{}<img src="{}" srcset="{}"{} width="{}" height="{}" alt="{}"{}{}></picture>',
         source_tags,

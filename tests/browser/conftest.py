@@ -42,10 +42,20 @@ def free_port():
         return sock.getsockname()[1]
 
 
+# The development admin account the served site is given (dev settings only, as with `make run`).
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "browser-tests-only-password"  # noqa: S105
+
+
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_workdir(tmp_path_factory):
+    return tmp_path_factory.mktemp("site")
+
+
+@pytest.fixture(scope="session")
+def site_url(site_workdir):
     """Base URL of the demo site, migrated and loaded from scratch, served until the session ends."""
-    workdir = tmp_path_factory.mktemp("site")
+    workdir = site_workdir
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ellemes.settings.dev",
@@ -53,9 +63,10 @@ def site_url(tmp_path_factory):
         "MEDIA_ROOT": str(workdir / "media"),
         "PAGE_CACHE_ENABLED": "false",
         "EMAIL_URL": "consolemail://",
+        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
     }
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+    for command in (["migrate", "--noinput"], ["load_demo_content"], ["ensure_dev_admin"]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
     port = free_port()
     server = subprocess.Popen(

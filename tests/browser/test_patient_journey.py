@@ -13,7 +13,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def axe_violations(page):
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    # Evaluated by the browser's automation channel, which the page's Content-Security-Policy does not
+    # govern: the site forbids inline scripts, and axe's own code is not the site's.
+    page.evaluate(AXE_SCRIPT.read_text())
     found = page.evaluate("tags => axe.run({runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)["violations"]
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])} elements)" for v in found]
 
@@ -99,14 +101,14 @@ PAGES = [
 @pytest.mark.parametrize("path", PAGES)
 def test_no_accessibility_violations(page, path):
     if not AXE_SCRIPT.exists():
-        pytest.skip("axe-core is not installed (cd bench && npm ci); accessibility audit skipped.")
+        pytest.skip("axe-core is not installed (cd bench && npm ci --ignore-scripts); accessibility audit skipped.")
     page.goto(path)
     assert axe_violations(page) == []
 
 
 def test_no_accessibility_violations_on_a_form_with_errors(page):
     if not AXE_SCRIPT.exists():
-        pytest.skip("axe-core is not installed (cd bench && npm ci); accessibility audit skipped.")
+        pytest.skip("axe-core is not installed (cd bench && npm ci --ignore-scripts); accessibility audit skipped.")
     page.goto("/contact/")
     page.locator("#id_name").fill("Test")
     page.locator("#id_email").fill("test@example.com")
