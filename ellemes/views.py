@@ -93,7 +93,8 @@ def _describe_hits(request, pages):
         return {
             (host, page.pk): {
                 "url": page.get_url(request),
-                "title": page.title,
+                # Staff profiles are named with their license type and role, as everywhere they are promoted.
+                "title": getattr(page, "name_license_and_role", page.title),
                 "type": capfirst(page._meta.verbose_name.removesuffix(" page")),
                 # Every clinic page has a summary; a plain Wagtail page only its search description.
                 "summary": getattr(page, "summary_text", page.search_description),

@@ -174,6 +174,27 @@ class TestProfile:
 
 
 @pytest.mark.django_db
+class TestSearchResults:
+    def search_titles(self, client, query):
+        html = soup(client.get("/search/", {"q": query}))
+        return [link.get_text() for link in html.select(".search-result h2 a")]
+
+    def test_staff_are_found_with_their_license_type_and_role(self, client, add_member):
+        add_member("ana-quillfeather", title="Ana Quillfeather", role="Nurse Injector", license_type="Registered Nurse")
+        assert self.search_titles(client, "Quillfeather") == ["Ana Quillfeather, Registered Nurse — Nurse Injector"]
+
+    def test_staff_without_a_license_are_found_without_one(self, client, add_member):
+        add_member("bo-quillfeather", title="Bo Quillfeather", role="Patient Care Coordinator")
+        assert self.search_titles(client, "Quillfeather") == ["Bo Quillfeather — Patient Care Coordinator"]
+
+    def test_names_in_results_are_escaped(self, client, add_member):
+        add_member("cy-quillfeather", title="Cy <b>Quillfeather</b>", license_type="<i>RN</i>")
+        html = client.get("/search/", {"q": "Quillfeather"}).content.decode()
+        assert "<b>Quillfeather</b>" not in html
+        assert "Cy &lt;b&gt;Quillfeather&lt;/b&gt;, &lt;i&gt;RN&lt;/i&gt; — Aesthetician" in html
+
+
+@pytest.mark.django_db
 class TestAdmin:
     def test_editors_can_add_staff_under_the_team_page(self, admin_client, team):
         response = admin_client.get(f"/admin/pages/add/staff/staffmemberpage/{team.pk}/")
