@@ -9,6 +9,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -17,6 +18,7 @@ from wagtail.models import Page
 from ellemes.models.pages import ClinicPageQuerySet
 from ellemes.page_cache import cached_many_per_generation
 from ellemes.pagination import clamped_page, requested_page_number
+from ellemes.public_urls import absolute_url, public_site
 
 
 @require_safe
@@ -50,7 +52,8 @@ def server_error(request):
 @require_safe
 def robots_txt(request):
     """Let crawlers in everywhere but the admin, and tell them where the sitemap is."""
-    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    sitemap = absolute_url(public_site(request), reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

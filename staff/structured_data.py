@@ -1,16 +1,13 @@
 """schema.org data for staff: a `Person` on each profile, the team as employees of the clinic."""
 
-from urllib.parse import urljoin
-
-from wagtail.models import Site
-
 from ellemes.models import ClinicSettings
+from ellemes.public_urls import absolute_url, public_site
 from ellemes.structured_data import clinic_business, json_ld_script
 
 
 def clinic_json_ld(request):
     """The clinic as a `MedicalBusiness`, from the clinic details editors keep in the settings."""
-    return clinic_business(ClinicSettings.for_request(request), Site.find_for_request(request))
+    return clinic_business(ClinicSettings.for_request(request), public_site(request))
 
 
 def credential(member):
@@ -28,7 +25,7 @@ def person(member, request, image=None):
     url = member.get_full_url(request)
     data = {"@type": "Person", "name": member.title, "jobTitle": member.role, "url": url}
     if image is not None:
-        data["image"] = urljoin(url, image.url)
+        data["image"] = absolute_url(public_site(request), image.url)
     if (license := credential(member)) is not None:
         data["hasCredential"] = license
     return data
