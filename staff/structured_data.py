@@ -10,6 +10,31 @@ def clinic_json_ld(request):
     return clinic_business(ClinicSettings.for_request(request), public_site(request))
 
 
+# The board that issues each kind of license, by state. Only Georgia's, where the clinic practises:
+# a license from elsewhere names no board rather than a guessed one.
+LICENSING_BOARDS = {
+    "GA": {
+        "md": "Georgia Composite Medical Board",
+        "do": "Georgia Composite Medical Board",
+        "physician assistant": "Georgia Composite Medical Board",
+        "registered nurse": "Georgia Board of Nursing",
+        "rn": "Georgia Board of Nursing",
+        "nurse practitioner": "Georgia Board of Nursing",
+        "licensed esthetician": "Georgia State Board of Cosmetology and Barbers",
+    }
+}
+
+
+def licensing_board(license_type, state):
+    """The licensing board as a schema.org `Organization`, or None when we cannot name it for certain."""
+    kind = " ".join(license_type.replace(".", "").lower().split())
+    name = LICENSING_BOARDS.get(state.upper(), {}).get(kind)
+    if name is None:
+        return None
+    address = {"@type": "PostalAddress", "addressRegion": state.upper(), "addressCountry": "US"}
+    return {"@type": "Organization", "name": name, "address": address}
+
+
 def credential(member):
     """The license as an `EducationalOccupationalCredential`; the number only when editors chose to show it."""
     if not member.license_type:
@@ -17,7 +42,8 @@ def credential(member):
     data = {"@type": "EducationalOccupationalCredential", "credentialCategory": "license", "name": member.license_type}
     if member.license_display:
         data["identifier"] = member.license_number
-        data["recognizedBy"] = {"@type": "State", "name": member.license_state.upper()}
+        if (board := licensing_board(member.license_type, member.license_state)) is not None:
+            data["recognizedBy"] = board
     return data
 
 

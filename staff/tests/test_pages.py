@@ -155,9 +155,42 @@ class TestProfile:
             "credentialCategory": "license",
             "name": "MD",
             "identifier": "071234",
-            "recognizedBy": {"@type": "State", "name": "GA"},
+            "recognizedBy": {
+                "@type": "Organization",
+                "name": "Georgia Composite Medical Board",
+                "address": {"@type": "PostalAddress", "addressRegion": "GA", "addressCountry": "US"},
+            },
         }
         assert data["knowsAbout"] == ["Botox", "Chemical peels", "Dermal fillers"]
+
+    @pytest.mark.parametrize(
+        ("license_type", "board"),
+        [
+            ("Registered Nurse", "Georgia Board of Nursing"),
+            ("M.D.", "Georgia Composite Medical Board"),
+            ("Physician  Assistant", "Georgia Composite Medical Board"),
+            ("Licensed Esthetician", "Georgia State Board of Cosmetology and Barbers"),
+        ],
+    )
+    def test_the_license_is_recognised_by_the_state_board_as_an_organization(
+        self, client, add_member, license_type, board
+    ):
+        member = add_member(
+            "ana-cruz", license_type=license_type, license_number="X1", license_state="ga", show_license_number=True
+        )
+        (data,) = json_ld(soup(client.get(member.url)))
+        recognized_by = data["hasCredential"]["recognizedBy"]
+        assert recognized_by["@type"] == "Organization"
+        assert recognized_by["name"] == board
+
+    def test_no_board_is_guessed_for_other_states_or_unknown_licenses(self, client, add_member):
+        for slug, license_type, state in [("ana", "Registered Nurse", "FL"), ("bo", "Laser Technician", "GA")]:
+            member = add_member(
+                slug, license_type=license_type, license_number="X1", license_state=state, show_license_number=True
+            )
+            (data,) = json_ld(soup(client.get(member.url)))
+            assert data["hasCredential"]["identifier"] == "X1"
+            assert "recognizedBy" not in data["hasCredential"]
 
     def test_structured_data_keeps_hidden_license_numbers_hidden(self, client, add_member):
         member = add_member("ana-cruz", license_type="Registered Nurse", license_number="RN998877", license_state="GA")
