@@ -89,6 +89,11 @@ class TestProfile:
         specialties = html.find("section", attrs={"aria-labelledby": "specialties-heading"})
         assert [li.get_text() for li in specialties.find_all("li")] == ["Dermaplaning", "Laser treatments"]
 
+    def test_the_title_search_engines_show_names_the_license_type(self, client, add_member):
+        member = add_member("ana-cruz", title="Ana Cruz", role="Nurse Injector", license_type="Registered Nurse")
+        title = soup(client.get(member.url)).title.get_text()
+        assert title == "Ana Cruz, Registered Nurse — Nurse Injector | ELLEMES Medical Spa"
+
     def test_experience_counts_from_practising_since(self, client):
         html = soup(client.get("/staff/lauren-siso/"))
         assert "years of experience" in html.find(class_="staff-profile__role").get_text()
