@@ -3,10 +3,10 @@ from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from wagtail.models import Site
 
 from blog.models import ArticlePage, BlogIndexPage
 from ellemes.models import ClinicSettings
+from ellemes.public_urls import absolute_url, public_site
 
 FEED_LENGTH = 20
 
@@ -20,6 +20,7 @@ class FeedSource:
     clinic_name: str
     blog_index: BlogIndexPage | None
     link: str
+    feed_url: str
 
 
 class LatestArticlesFeed(Feed):
@@ -27,12 +28,14 @@ class LatestArticlesFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         # One Feed instance serves every request, so per-request facts travel in the object, not on self.
-        site = Site.find_for_request(request)
+        site = public_site(request)
         blog_index = BlogIndexPage.objects.live().first()
+        # Absolute already: Django would otherwise complete them with the request's host.
         return FeedSource(
             clinic_name=ClinicSettings.for_site(site).name if site else "ELLEMES Medical Spa",
             blog_index=blog_index,
-            link=blog_index.get_url(request) if blog_index else "/",
+            link=absolute_url(site, blog_index.get_url(request) if blog_index else "/"),
+            feed_url=absolute_url(site, request.path),
         )
 
     def title(self, source):
@@ -40,6 +43,9 @@ class LatestArticlesFeed(Feed):
 
     def link(self, source):
         return source.link
+
+    def feed_url(self, source):
+        return source.feed_url
 
     def description(self, source):
         intro = source.blog_index.intro if source.blog_index else ""

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, PageManager, Site
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
+from ellemes import public_urls
 from ellemes.images import PRESETS, SHARE_IMAGE
 from ellemes.models import ClinicImage, ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
@@ -348,7 +349,8 @@ class ArticlePage(ClinicPage):
         site = Site.find_for_request(request) or self.get_site()
         publisher = clinic_business(clinic, site)
         if clinic.logo:
-            publisher["logo"] = {"@type": "ImageObject", "url": clinic.logo.get_rendition("height-160").full_url}
+            logo = clinic.logo.get_rendition("height-160")
+            publisher["logo"] = {"@type": "ImageObject", "url": public_urls.absolute_url(site, logo.url)}
         data = {
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",
@@ -362,7 +364,7 @@ class ArticlePage(ClinicPage):
             "publisher": publisher,
         }
         if self.hero_image:
-            data["image"] = self.hero_image.get_rendition(SHARE_IMAGE).full_url
+            data["image"] = public_urls.absolute_url(site, self.hero_image.get_rendition(SHARE_IMAGE).url)
         if self.author:
             data["author"] = self.author.schema_person(request)
         if self.medical_review_is_current:

@@ -34,8 +34,8 @@ class PageChoiceField(forms.ModelChoiceField):
     """Choose a page by its slug, so links like `?special=<slug>` can pre-select it."""
 
     def label_from_instance(self, obj):
-        role = getattr(obj, "role", "")
-        return f"{obj.title}, {role}" if role else obj.title
+        # Staff are named as wherever the site promotes them: license type and role alongside the name.
+        return getattr(obj, "name_license_and_role", obj.title)
 
 
 class InquiryForm(forms.Form):

@@ -1,7 +1,6 @@
 """Structured data (schema.org JSON-LD) describing the clinic, for search engines and maps."""
 
-from wagtail.models import Site
-
+from ellemes.public_urls import absolute_url, public_site
 from ellemes.structured_data import clinic_business
 
 
@@ -21,16 +20,15 @@ def opening_hours_specification(clinic):
 
 def clinic_data(clinic, request):
     """The clinic in full for its own contact details: what every page says of it, plus hours, email and logo."""
-    site = Site.find_for_request(request)
+    site = public_site(request)
     data = {
         "@context": "https://schema.org",
         **clinic_business(clinic, site),
         "@type": ["MedicalBusiness", "HealthAndBeautyBusiness"],
         "openingHoursSpecification": opening_hours_specification(clinic),
     }
-    data.setdefault("url", request.build_absolute_uri("/"))
     if clinic.email:
         data["email"] = clinic.email
     if clinic.logo:
-        data["logo"] = request.build_absolute_uri(clinic.logo.get_rendition("height-160").url)
+        data["logo"] = absolute_url(site, clinic.logo.get_rendition("height-160").url)
     return data

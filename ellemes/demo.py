@@ -8,6 +8,7 @@ import datetime
 import io
 import random
 import secrets
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -191,6 +192,12 @@ def load_demo(loader):
                 )
         SocialLink.objects.create(settings=clinic, sort_order=0, network="Instagram", url="https://www.instagram.com/")
         SocialLink.objects.create(settings=clinic, sort_order=1, network="Facebook", url="https://www.facebook.com/")
+        loader.created += 1
+    if not clinic.has_coordinates and not clinic.price_range:
+        # Added after the first demo sites were built, so an existing one gains them too.
+        clinic.latitude, clinic.longitude = Decimal("33.851600"), Decimal("-84.362000")  # Peachtree Rd, Buckhead
+        clinic.price_range = "$$"
+        clinic.save()
         loader.created += 1
     loader.say("  home page and clinic details")
 

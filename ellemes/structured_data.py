@@ -5,6 +5,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from ellemes.public_urls import absolute_url
+
 # As Django's json_script does: text from editors (a title with "</script>") can never close the element.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -21,9 +23,13 @@ def clinic_business(clinic, site):
     publisher of an article, the employer of a team member, the seller of a special."""
     data = {"@type": "MedicalBusiness", "name": clinic.name}
     if site is not None:
-        data["url"] = site.root_url.rstrip("/") + "/"
+        data["url"] = absolute_url(site, "/")
+        if clinic.logo:
+            data["image"] = absolute_url(site, clinic.logo.get_rendition("height-160").url)
     if clinic.phone:
         data["telephone"] = clinic.phone
+    if clinic.price_range:
+        data["priceRange"] = clinic.price_range
     if clinic.street_address:
         data["address"] = {
             "@type": "PostalAddress",
@@ -33,4 +39,12 @@ def clinic_business(clinic, site):
             "postalCode": clinic.postal_code,
             "addressCountry": "US",
         }
+    if clinic.has_coordinates:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(clinic.latitude),
+            "longitude": float(clinic.longitude),
+        }
+    if same_as := [link.url for link in clinic.social_links.all()]:
+        data["sameAs"] = same_as
     return data

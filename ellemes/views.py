@@ -9,6 +9,7 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -17,6 +18,7 @@ from wagtail.models import Page, Site
 from ellemes.models.pages import ClinicPageQuerySet
 from ellemes.page_cache import cached_many_per_generation
 from ellemes.pagination import clamped_page, requested_page_number
+from ellemes.public_urls import absolute_url, public_site
 
 
 @require_safe
@@ -73,7 +75,8 @@ def _page_at(request):
 @require_safe
 def robots_txt(request):
     """Let crawlers in everywhere but the admin, and tell them where the sitemap is."""
-    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    sitemap = absolute_url(public_site(request), reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
@@ -116,7 +119,8 @@ def _describe_hits(request, pages):
         return {
             (host, page.pk): {
                 "url": page.get_url(request),
-                "title": page.title,
+                # Staff profiles are named with their license type and role, as everywhere they are promoted.
+                "title": getattr(page, "name_license_and_role", page.title),
                 "type": capfirst(page._meta.verbose_name.removesuffix(" page")),
                 # Every clinic page has a summary; a plain Wagtail page only its search description.
                 "summary": getattr(page, "summary_text", page.search_description),

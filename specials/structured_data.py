@@ -2,25 +2,24 @@
 
 import datetime
 
-from wagtail.models import Site
-
 from ellemes.images import SHARE_IMAGE
 from ellemes.models import ClinicSettings
+from ellemes.public_urls import absolute_url, public_site
 from ellemes.structured_data import clinic_business
 from specials.schedule import clinic_midnight
 
 
 def _clinic(request):
     if request is not None:
-        return ClinicSettings.for_request(request), Site.find_for_request(request)
-    site = Site.objects.filter(is_default_site=True).first()
+        return ClinicSettings.for_request(request), public_site(request)
+    site = public_site()
     return ClinicSettings.for_site(site), site
 
 
-def share_image_url(special):
+def share_image_url(special, site):
     if special.image is None:
         return None
-    return special.image.get_rendition(SHARE_IMAGE).full_url
+    return absolute_url(site, special.image.get_rendition(SHARE_IMAGE).url)
 
 
 def offer_data(special, request=None):
@@ -48,7 +47,7 @@ def offer_data(special, request=None):
             "priceCurrency": "USD",
             "priceType": "https://schema.org/ListPrice",
         }
-    image = share_image_url(special)
+    image = share_image_url(special, site)
     if image:
         data["image"] = image
     treatments = [treatment.name for treatment in special.treatments.all()]

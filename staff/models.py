@@ -218,6 +218,11 @@ class StaffMemberPage(ClinicPage):
         return f"{self.title}, {self.license_type}" if self.license_type else self.title
 
     @property
+    def name_license_and_role(self):
+        """“Jordan Reyes, Registered Nurse — Nurse Injector”: the promoted name with the role, on one line."""
+        return f"{self.name_with_license} — {self.role}" if self.role else self.name_with_license
+
+    @property
     def license_display(self):
         """“GA license 071234” when editors chose to show it, else an empty string."""
         if self.show_license_number and self.license_number and self.license_state:

@@ -28,7 +28,7 @@ def spotlight_for_request(request):
 
 
 def caption(member, clinic_name):
-    return f"{member.title}, {member.role} at {clinic_name}"
+    return f"{member.name_license_and_role} at {clinic_name}"
 
 
 def _context(variant):

@@ -1,16 +1,38 @@
 """schema.org data for staff: a `Person` on each profile, the team as employees of the clinic."""
 
-from urllib.parse import urljoin
-
-from wagtail.models import Site
-
 from ellemes.models import ClinicSettings
+from ellemes.public_urls import absolute_url, public_site
 from ellemes.structured_data import clinic_business, json_ld_script
 
 
 def clinic_json_ld(request):
     """The clinic as a `MedicalBusiness`, from the clinic details editors keep in the settings."""
-    return clinic_business(ClinicSettings.for_request(request), Site.find_for_request(request))
+    return clinic_business(ClinicSettings.for_request(request), public_site(request))
+
+
+# The board that issues each kind of license, by state. Only Georgia's, where the clinic practises:
+# a license from elsewhere names no board rather than a guessed one.
+LICENSING_BOARDS = {
+    "GA": {
+        "md": "Georgia Composite Medical Board",
+        "do": "Georgia Composite Medical Board",
+        "physician assistant": "Georgia Composite Medical Board",
+        "registered nurse": "Georgia Board of Nursing",
+        "rn": "Georgia Board of Nursing",
+        "nurse practitioner": "Georgia Board of Nursing",
+        "licensed esthetician": "Georgia State Board of Cosmetology and Barbers",
+    }
+}
+
+
+def licensing_board(license_type, state):
+    """The licensing board as a schema.org `Organization`, or None when we cannot name it for certain."""
+    kind = " ".join(license_type.replace(".", "").lower().split())
+    name = LICENSING_BOARDS.get(state.upper(), {}).get(kind)
+    if name is None:
+        return None
+    address = {"@type": "PostalAddress", "addressRegion": state.upper(), "addressCountry": "US"}
+    return {"@type": "Organization", "name": name, "address": address}
 
 
 def credential(member):
@@ -20,7 +42,8 @@ def credential(member):
     data = {"@type": "EducationalOccupationalCredential", "credentialCategory": "license", "name": member.license_type}
     if member.license_display:
         data["identifier"] = member.license_number
-        data["recognizedBy"] = {"@type": "State", "name": member.license_state.upper()}
+        if (board := licensing_board(member.license_type, member.license_state)) is not None:
+            data["recognizedBy"] = board
     return data
 
 
@@ -28,7 +51,7 @@ def person(member, request, image=None):
     url = member.get_full_url(request)
     data = {"@type": "Person", "name": member.title, "jobTitle": member.role, "url": url}
     if image is not None:
-        data["image"] = urljoin(url, image.url)
+        data["image"] = absolute_url(public_site(request), image.url)
     if (license := credential(member)) is not None:
         data["hasCredential"] = license
     return data

@@ -3,6 +3,7 @@
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.utils import timezone
 
 from contact.models import Inquiry
@@ -79,6 +80,23 @@ class TestFormPage:
             "dana-reyes"
         )
         assert html.find("select", attrs={"name": "inquiry_type"}).find("option", selected=True)["value"] == "special"
+
+    def test_staff_choices_name_the_license_type_and_role(self, client):
+        StaffMemberPage = apps.get_model("staff", "StaffMemberPage")
+        team = apps.get_model("staff", "StaffIndexPage").objects.get()
+        photo = StaffMemberPage.objects.first().photo
+        for slug, title, role, license_type in [
+            ("ana-cruz", "Ana Cruz", "Nurse Injector", "Registered Nurse"),
+            ("bo-kim", "Bo Kim", "Patient Care Coordinator", ""),
+        ]:
+            member = StaffMemberPage(
+                slug=slug, title=title, role=role, short_bio="-", photo=photo, license_type=license_type
+            )
+            team.add_child(instance=member)
+        select = soup(client.get("/contact/")).find("select", attrs={"name": "staff_member"})
+        labels = {option["value"]: option.get_text() for option in select.find_all("option")}
+        assert labels["ana-cruz"] == "Ana Cruz, Registered Nurse — Nurse Injector"
+        assert labels["bo-kim"] == "Bo Kim — Patient Care Coordinator"
 
     def test_unknown_or_ended_specials_and_staff_are_ignored(self, client, ended_special):
         for query in ["?special=summer-glow", "?special=nope&staff=nobody", "?special=%00%3Cx%3E&staff[]=1"]:

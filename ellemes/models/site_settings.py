@@ -1,6 +1,8 @@
+from decimal import Decimal
 from urllib.parse import quote_plus
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -31,10 +33,32 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
     city = models.CharField(max_length=100, blank=True, default="Atlanta")
     region = models.CharField("state", max_length=50, blank=True, default="GA")
     postal_code = models.CharField(max_length=20, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+        help_text="Where the clinic’s door is, for maps and search engines, e.g. 33.851600.",
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+        help_text="E.g. -84.362000 (west of Greenwich is negative).",
+    )
+    price_range = models.CharField(
+        max_length=10, blank=True, help_text="How costly a visit is, as search engines show it, e.g. “$$”."
+    )
     about_us = models.TextField(blank=True, help_text="Two or three sentences for the footer’s About Us.")
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("logo"), FieldPanel("about_us")], heading="The clinic"),
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("logo"), FieldPanel("about_us"), FieldPanel("price_range")],
+            heading="The clinic",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("phone"),
@@ -42,6 +66,7 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
                 FieldPanel("inquiry_inbox"),
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("region"), FieldPanel("postal_code")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading="Contact details",
         ),
@@ -51,6 +76,17 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = "clinic details"
+
+    def clean(self):
+        super().clean()
+        # Half a coordinate would put the pin anywhere on a line around the globe.
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError({missing: "Give both the latitude and the longitude, or neither."})
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def phone_href(self):

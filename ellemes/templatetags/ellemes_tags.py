@@ -3,7 +3,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from ellemes import slots
+from ellemes import public_urls, slots
 from ellemes.images import FORMATS, PRESETS
 
 register = template.Library()
@@ -13,6 +13,12 @@ register = template.Library()
 def slot(context, name):
     """Render what the content apps registered for the named layout slot."""
     return slots.render(name, context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` as a public absolute URL, on the host of the request's Wagtail Site (ellemes/public_urls.py)."""
+    return public_urls.absolute_url(public_urls.public_site(context.get("request")), path)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,6 @@
 from django import template
 
+from ellemes.public_urls import public_site
 from ellemes.structured_data import json_ld_script
 from specials import structured_data
 
@@ -18,9 +19,10 @@ def specials_item_list_json_ld(context, specials):
     return json_ld_script(structured_data.item_list_data(specials, context.get("request")))
 
 
-@register.simple_tag
-def share_image_url(special):
-    return structured_data.share_image_url(special)
+@register.simple_tag(takes_context=True)
+def share_image_url(context, special):
+    """The special's share image as an absolute URL on the site's own host, or None."""
+    return structured_data.share_image_url(special, public_site(context.get("request")))
 
 
 @register.filter

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.test import RequestFactory
 from wagtail.models import Page
@@ -122,4 +123,6 @@ class TestStaffProfiles:
         special = make_special("with-provider", today, today)
         special.providers = [provider]
         special.save()
-        assert "Jordan Example, Registered Nurse" in client.get(special.url).content.decode()
+        html = BeautifulSoup(client.get(special.url).content, "html.parser")
+        names = [item.get_text() for item in html.select(".special__providers li")]
+        assert names == ["Jordan Example, Registered Nurse — Nurse Injector"]

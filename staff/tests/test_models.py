@@ -43,6 +43,12 @@ class TestCredentialRules:
         )
         assert add_member("b", title="Bo Kim").name_with_license == "Bo Kim"
 
+    def test_name_license_and_role_shows_the_license_only_when_there_is_one(self, add_member):
+        nurse = add_member("a", title="Ana Cruz", role="Nurse Injector", license_type="Registered Nurse")
+        assert nurse.name_license_and_role == "Ana Cruz, Registered Nurse — Nurse Injector"
+        coordinator = add_member("b", title="Bo Kim", role="Patient Care Coordinator")
+        assert coordinator.name_license_and_role == "Bo Kim — Patient Care Coordinator"
+
     def test_license_number_is_hidden_unless_ticked(self, add_member):
         member = add_member("ana", license_type="Registered Nurse", license_number="RN123", license_state="ga")
         assert member.license_display == ""

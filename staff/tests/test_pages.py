@@ -89,6 +89,11 @@ class TestProfile:
         specialties = html.find("section", attrs={"aria-labelledby": "specialties-heading"})
         assert [li.get_text() for li in specialties.find_all("li")] == ["Dermaplaning", "Laser treatments"]
 
+    def test_the_title_search_engines_show_names_the_license_type(self, client, add_member):
+        member = add_member("ana-cruz", title="Ana Cruz", role="Nurse Injector", license_type="Registered Nurse")
+        title = soup(client.get(member.url)).title.get_text()
+        assert title == "Ana Cruz, Registered Nurse — Nurse Injector | ELLEMES Medical Spa"
+
     def test_experience_counts_from_practising_since(self, client):
         html = soup(client.get("/staff/lauren-siso/"))
         assert "years of experience" in html.find(class_="staff-profile__role").get_text()
@@ -155,9 +160,42 @@ class TestProfile:
             "credentialCategory": "license",
             "name": "MD",
             "identifier": "071234",
-            "recognizedBy": {"@type": "State", "name": "GA"},
+            "recognizedBy": {
+                "@type": "Organization",
+                "name": "Georgia Composite Medical Board",
+                "address": {"@type": "PostalAddress", "addressRegion": "GA", "addressCountry": "US"},
+            },
         }
         assert data["knowsAbout"] == ["Botox", "Chemical peels", "Dermal fillers"]
+
+    @pytest.mark.parametrize(
+        ("license_type", "board"),
+        [
+            ("Registered Nurse", "Georgia Board of Nursing"),
+            ("M.D.", "Georgia Composite Medical Board"),
+            ("Physician  Assistant", "Georgia Composite Medical Board"),
+            ("Licensed Esthetician", "Georgia State Board of Cosmetology and Barbers"),
+        ],
+    )
+    def test_the_license_is_recognised_by_the_state_board_as_an_organization(
+        self, client, add_member, license_type, board
+    ):
+        member = add_member(
+            "ana-cruz", license_type=license_type, license_number="X1", license_state="ga", show_license_number=True
+        )
+        (data,) = json_ld(soup(client.get(member.url)))
+        recognized_by = data["hasCredential"]["recognizedBy"]
+        assert recognized_by["@type"] == "Organization"
+        assert recognized_by["name"] == board
+
+    def test_no_board_is_guessed_for_other_states_or_unknown_licenses(self, client, add_member):
+        for slug, license_type, state in [("ana", "Registered Nurse", "FL"), ("bo", "Laser Technician", "GA")]:
+            member = add_member(
+                slug, license_type=license_type, license_number="X1", license_state=state, show_license_number=True
+            )
+            (data,) = json_ld(soup(client.get(member.url)))
+            assert data["hasCredential"]["identifier"] == "X1"
+            assert "recognizedBy" not in data["hasCredential"]
 
     def test_structured_data_keeps_hidden_license_numbers_hidden(self, client, add_member):
         member = add_member("ana-cruz", license_type="Registered Nurse", license_number="RN998877", license_state="GA")
@@ -171,6 +209,27 @@ class TestProfile:
         assert "<script>alert(1)" not in html
         (data,) = json_ld(BeautifulSoup(html, "html.parser"))
         assert data["jobTitle"] == "</script><script>alert(1)</script>"
+
+
+@pytest.mark.django_db
+class TestSearchResults:
+    def search_titles(self, client, query):
+        html = soup(client.get("/search/", {"q": query}))
+        return [link.get_text() for link in html.select(".search-result h2 a")]
+
+    def test_staff_are_found_with_their_license_type_and_role(self, client, add_member):
+        add_member("ana-quillfeather", title="Ana Quillfeather", role="Nurse Injector", license_type="Registered Nurse")
+        assert self.search_titles(client, "Quillfeather") == ["Ana Quillfeather, Registered Nurse — Nurse Injector"]
+
+    def test_staff_without_a_license_are_found_without_one(self, client, add_member):
+        add_member("bo-quillfeather", title="Bo Quillfeather", role="Patient Care Coordinator")
+        assert self.search_titles(client, "Quillfeather") == ["Bo Quillfeather — Patient Care Coordinator"]
+
+    def test_names_in_results_are_escaped(self, client, add_member):
+        add_member("cy-quillfeather", title="Cy <b>Quillfeather</b>", license_type="<i>RN</i>")
+        html = client.get("/search/", {"q": "Quillfeather"}).content.decode()
+        assert "<b>Quillfeather</b>" not in html
+        assert "Cy &lt;b&gt;Quillfeather&lt;/b&gt;, &lt;i&gt;RN&lt;/i&gt; — Aesthetician" in html
 
 
 @pytest.mark.django_db

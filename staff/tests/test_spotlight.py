@@ -91,7 +91,9 @@ class TestLayout:
         block = spotlight_in(client.get("/").content, "main .spotlight")
         assert block.find(class_="spotlight__role").get_text() == "Medical Aesthetician"
         assert "confident" in block.get_text()
-        assert block.figure.figcaption.get_text() == "Lauren Siso, Medical Aesthetician at ELLEMES Medical Spa"
+        assert block.figure.figcaption.get_text() == (
+            "Lauren Siso, Licensed Esthetician — Medical Aesthetician at ELLEMES Medical Spa"
+        )
         assert block.figure.img["alt"] == "Lauren Siso performing a dermaplaning treatment on a client"
         assert block.find("a", string="Meet Lauren Siso")["href"] == "/staff/lauren-siso/"
 
@@ -99,7 +101,9 @@ class TestLayout:
         clinic.name = "ELLEMES Buckhead"
         clinic.save()
         block = spotlight_in(client.get("/blog/").content, "footer .spotlight")
-        assert block.figcaption.get_text() == "Lauren Siso, Medical Aesthetician at ELLEMES Buckhead"
+        assert block.figcaption.get_text() == (
+            "Lauren Siso, Licensed Esthetician — Medical Aesthetician at ELLEMES Buckhead"
+        )
 
     def test_portrait_when_there_is_no_action_photo(self, client, staff_settings):
         staff_settings.spotlight = StaffMemberPage.objects.get(slug="priya-shah")
