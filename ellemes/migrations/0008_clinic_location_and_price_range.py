@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ellemes', '0006_roles_and_help_text'),
+        ('ellemes', '0007_medical_approval'),
     ]
 
     operations = [
