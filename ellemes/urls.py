@@ -7,7 +7,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import QueuedPasswordResetView
 from ellemes import views
 
 handler500 = "ellemes.views.server_error"
@@ -15,7 +14,7 @@ handler500 = "ellemes.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Staff accounts: Wagtail's password reset, with the email sent by the worker and requests throttled.
-    path("admin/password_reset/", QueuedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    path("admin/password_reset/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
