@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 
@@ -41,3 +42,32 @@ def clinic(db):
     from ellemes.models import ClinicSettings
 
     return ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+class VerifiedClient(Client):
+    """A test client whose `force_login` also passes the second factor, as signing in with a code does."""
+
+    def force_login(self, user, backend=None):
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        super().force_login(user, backend)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        device = device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+@pytest.fixture
+def client():
+    """Django's test client; `client.force_login(user)` signs in with both factors."""
+    return VerifiedClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """A superuser signed in with both factors."""
+    client = VerifiedClient()
+    client.force_login(admin_user)
+    return client

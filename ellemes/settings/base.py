@@ -21,6 +21,12 @@ INSTALLED_APPS = [
     "blog",
     "specials",
     "contact",
+    # Staff accounts: lockout, two-factor authentication, who may manage whom, password reset.
+    "accounts",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -28,7 +34,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, with the user forms and views that keep Site managers to the clinic roles.
+    "accounts.apps.ClinicUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -59,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff accounts: which device verified this session, and no admin page without it.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ellemes.page_cache.PageCacheMiddleware",
@@ -67,6 +77,14 @@ MIDDLEWARE = [
     # gzip header, which blunts BREACH on the pages that carry a CSRF token.
     "django.middleware.gzip.GZipMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff accounts: turns a locked-out login into the lockout page; last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Staff accounts: django-axes refuses a locked-out username before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "ellemes.urls"
@@ -237,6 +255,24 @@ INQUIRY_MIN_FILL_SECONDS = 3
 INQUIRY_MAX_FORM_AGE = 24 * 3600
 INQUIRY_NOTIFICATION_RETRY_DELAYS = [60, 300, 1800, 7200]
 INQUIRY_SEND_ACKNOWLEDGEMENT = env.bool("INQUIRY_SEND_ACKNOWLEDGEMENT", default=True)
+
+# Staff accounts (accounts app).
+# Proxies in front of the site that append the client's address to X-Forwarded-For; 0 trusts no header.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The 5th wrong password for one username from one client locks that pair for an hour.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "ellemes.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Every admin user signs in with a password and a code from their authenticator app (or a backup code).
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+TWO_FACTOR_BACKUP_CODES = 10
+# A reset link works for an hour; at most this many reset requests per client and per address an hour.
+PASSWORD_RESET_TIMEOUT = 3600
+PASSWORD_RESET_RATE_LIMIT = 5
+PASSWORD_RESET_RATE_LIMIT_WINDOW = 3600
 
 # Housekeeping run by `manage.py run_periodic` (command → seconds between runs).
 PERIODIC_COMMANDS = {"publish_scheduled": 300, "purge_inquiries": 86400}
