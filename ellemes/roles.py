@@ -94,7 +94,9 @@ ROLES = {
             "contact.*",
             "ellemes.delete_treatment",
             "ellemes.delete_user",
-            "auth.*",
+            # The roles' permissions are this file (`setup_roles`): managers put people in groups, never
+            # change what a group may do, so no manager can grant themselves medical approval.
+            "auth.view_group",
             "wagtailcore.*",
             "wagtailredirects.*",
             "wagtailredirects.delete_redirect",

@@ -71,6 +71,7 @@ CONTENT = {
 }
 CONTENT |= {"edit treatment", "content health"}
 INQUIRIES = {"inquiries", "inquiry", "inquiries export"}
+# Managers see the groups; only `setup_roles` (and superusers) change them (tests/test_medical_trust.py).
 SETTINGS = {"clinic settings", "claims settings", "announcement bar", "users", "groups"}
 EXPECTED = {
     EDITORS: CONTENT,

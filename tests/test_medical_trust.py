@@ -373,3 +373,15 @@ class TestSettingsAndImagesAreCheckedToo:
 
 def time_after(moment):
     return time_machine.travel(moment + datetime.timedelta(minutes=1), tick=True)
+
+
+@pytest.mark.django_db
+def test_a_site_manager_cannot_grant_their_group_medical_approval(client, user_in):
+    from django.contrib.auth.models import Group
+
+    manager = user_in(SITE_MANAGERS)
+    client.force_login(manager)
+    group = Group.objects.get(name=SITE_MANAGERS)
+    response = client.get(reverse("wagtailusers_groups:edit", args=[group.pk]))
+    assert response.status_code in (302, 403)
+    assert not manager.has_perm("ellemes.publish_risky_claims")
