@@ -7,7 +7,7 @@ class EllemesConfig(AppConfig):
     verbose_name = "ELLEMES"
 
     def ready(self):
-        from ellemes import checks, page_cache, renditions  # noqa: F401 - checks registers itself
+        from ellemes import cache_invalidation, checks, page_cache, renditions  # noqa: F401 - checks and hooks register
 
-        page_cache.connect_invalidation()
+        cache_invalidation.connect()
         renditions.connect()

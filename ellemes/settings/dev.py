@@ -10,7 +10,6 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 SERVE_MEDIA = True
+# No page cache while developing: a template edit shows on the next request.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
-# `make run` starts the site, the worker and the scheduler as separate processes. They share the pages
-# cache through files, so a page published on schedule shows at once, as with Redis in production.
-CACHES["pages"] = env.cache("PAGE_CACHE_URL", default=f"filecache://{BASE_DIR / '.cache' / 'pages'}")  # noqa: F405
+WAGTAIL_CACHE = PAGE_CACHE_ENABLED
