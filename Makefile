@@ -26,6 +26,7 @@ demo: migrate
 
 run: demo
 	$(BIN)/python manage.py ensure_dev_admin
+	$(BIN)/python manage.py clear_page_cache
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
 	@# The background worker (inquiry emails) and the scheduler (scheduled publishing) stop with the server.
 	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \

@@ -59,16 +59,12 @@ def scratch_site(scratch, **settings):
 class Server:
     """gunicorn serving the scratch site on a local port."""
 
-    def __init__(self, env, port, cache, fragments=True):
+    def __init__(self, env, port, cache):
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS)],
             cwd=ROOT,
-            env={
-                **env,
-                "PAGE_CACHE_ENABLED": "true" if cache else "false",
-                "LAYOUT_CACHE_ENABLED": "true" if fragments else "false",
-            },
+            env={**env, "PAGE_CACHE_ENABLED": "true" if cache else "false"},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -231,11 +227,12 @@ def main():
                 violations = axe({name: server.url + page["url"] for name, page in pages.items()})
         finally:
             server.stop()
-        for mode, port, fragments, label in (
-            ("uncached", 8613, True, "the page cache off"),
-            ("cold", 8614, False, "every cache off"),
+        # Nothing but whole pages is cached now: "every cache off" is the page cache off, measured twice.
+        for mode, port, label in (
+            ("uncached", 8613, "the page cache off"),
+            ("cold", 8614, "every cache off"),
         ):
-            server = Server(env, port, cache=False, fragments=fragments)
+            server = Server(env, port, cache=False)
             try:
                 print(f"Measuring with {label}…", flush=True)
                 for name, page in pages.items():
@@ -256,10 +253,8 @@ def write_results(pages, results, baseline, audits, violations):
         f"Baseline (constant-bytes Django view, same gunicorn): **{baseline[0]:.0f} req/s**, p99 {baseline[2]:.1f} ms.",
         "",
         "- cached: served from the full-page cache.",
-        "- uncached: the full-page cache off; what is shared between requests (layout, page bodies, the",
-        "  site and its settings, the page at each address, search result summaries) kept per content",
-        "  generation, as between two content changes.",
-        "- every cache off: the full-page and fragment caches both off, the cost of the first view after a change.",
+        "- uncached: the page cache off, the cost of the first view after a change.",
+        "- every cache off: the same, measured again (nothing else is kept between requests).",
         "- SQL: queries on a full-page cache miss (steady state) / with every cache empty.",
         "",
         "| page | cached req/s | of baseline | uncached req/s | of baseline | every cache off req/s | of baseline "

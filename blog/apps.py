@@ -9,5 +9,5 @@ class BlogConfig(AppConfig):
         from blog import slots as blog_slots
         from ellemes import slots
 
-        slots.register("home", "blog/includes/home_articles.html", blog_slots.home_articles, order=10, cacheable=True)
-        slots.register("staff_profile", "blog/includes/staff_articles.html", blog_slots.staff_articles, cacheable=True)
+        slots.register("home", "blog/includes/home_articles.html", blog_slots.home_articles, order=10)
+        slots.register("staff_profile", "blog/includes/staff_articles.html", blog_slots.staff_articles)

@@ -1,6 +1,5 @@
 import math
 import re
-from functools import cache
 from urllib.parse import urlencode
 
 from django import forms
@@ -23,11 +22,10 @@ from ellemes import public_urls
 from ellemes.images import PRESETS, SHARE_IMAGE
 from ellemes.models import ClinicImage, ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
-from ellemes.pagination import clamped_page, requested_page_number
+from ellemes.pagination import clamped_page
 from ellemes.structured_data import clinic_business
 
 ARTICLES_PER_PAGE = 10
-MAX_CACHED_PAGE = 100
 RELATED_ARTICLES = 3
 TOC_MIN_HEADINGS = 3
 WORDS_PER_MINUTE = 200
@@ -68,9 +66,9 @@ def breadcrumb_trail(page, request):
 
 
 def breadcrumb_context(page, request):
-    """The trail and its JSON-LD as template callables: worked out only when the fragment showing them is not cached."""
-    trail = cache(lambda: breadcrumb_trail(page, request))
-    return {"breadcrumbs": trail, "breadcrumb_data": cache(lambda: breadcrumb_data(trail()))}
+    """The trail and its JSON-LD."""
+    trail = breadcrumb_trail(page, request)
+    return {"breadcrumbs": trail, "breadcrumb_data": breadcrumb_data(trail)}
 
 
 def breadcrumb_data(trail):
@@ -104,17 +102,8 @@ class BlogIndexPage(IntroPage):
             context.update(treatment=treatment, treatment_slug=treatment_slug)
             if treatment:
                 context["pagination_query"] = urlencode({"treatment": treatment.slug})
-        page_number = request.GET.get("page")
-        # The listing is cached per treatment and the page number as the paginator reads it. Neither an
-        # unknown treatment (the visitor's own words, shown back to them) nor a far-out page is cached.
-        requested = requested_page_number(page_number)
-        if (treatment_slug and not treatment) or not 1 <= requested <= MAX_CACHED_PAGE:
-            context["fragment_variant"] = None
-        else:
-            context["fragment_variant"] = (treatment.slug if treatment else "", requested)
-        # Callables: the template works them out only when the listing fragment is not cached.
-        context["articles"] = cache(lambda: self._articles_page(treatment, treatment_slug, page_number))
-        context["treatments"] = cache(self.treatments_in_use)
+        context["articles"] = self._articles_page(treatment, treatment_slug, request.GET.get("page"))
+        context["treatments"] = self.treatments_in_use()
         context.update(breadcrumb_context(self, request))
         return context
 
@@ -385,11 +374,10 @@ class ArticlePage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Callables: the template works them out only when the page fragment showing them is not cached.
         context.update(
             breadcrumb_context(self, request),
-            structured_data=cache(lambda: self.structured_data(request)),
-            related_articles=cache(self.related_articles),
+            structured_data=self.structured_data(request),
+            related_articles=self.related_articles(),
         )
         return context
 

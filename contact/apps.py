@@ -9,6 +9,4 @@ class ContactConfig(AppConfig):
         from ellemes import slots
 
         # The clinic's structured data on the home page too, without the home page knowing this app.
-        slots.register(
-            "home", "contact/includes/clinic_json_ld.html", lambda request, page: {}, order=90, cacheable=True
-        )
+        slots.register("home", "contact/includes/clinic_json_ld.html", lambda request, page: {}, order=90)

@@ -5,7 +5,6 @@ from django import forms
 from django.apps import apps
 
 from contact.models import Inquiry
-from ellemes.page_cache import cached_per_generation
 
 CONSENT_TEXT = "I agree that ELLEMES Medical Spa may contact me about this inquiry"
 PHONE_CHARACTERS = re.compile(r"^[0-9 +\-()]+$")
@@ -90,7 +89,6 @@ class InquiryForm(forms.Form):
     form_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     honeypot_fields = ("website",)
-    published_choice_fields = ("treatment", "special", "staff_member")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,18 +97,6 @@ class InquiryForm(forms.Form):
         self.fields["special"].queryset = special_model.objects.running().order_by("ends_on", "title")
         staff_model = apps.get_model("staff", "StaffMemberPage")
         self.fields["staff_member"].queryset = staff_model.objects.live().public().order_by("path")
-        for name in self.published_choice_fields:
-            field = self.fields[name]
-            # The options change only with published content, so they are read once per content generation;
-            # what is submitted is still checked against the database.
-            field.choices = cached_per_generation(
-                f"inquiry-choices:{name}", [], lambda field=field: [(str(key), label) for key, label in field.choices]
-            )
-
-    @property
-    def preselected(self):
-        """What an empty form shows chosen, from the address: checked against the options, so a bounded set."""
-        return tuple(self.initial.get(name, "") for name in ("special", "staff_member", "inquiry_type"))
 
     @classmethod
     def for_request(cls, request, token):

@@ -135,6 +135,8 @@ class Inquiry(models.Model):
     acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The one-time token of the form that sent it: a second copy of the same form finds this row.
     form_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # The sender's address and the hour, hashed (contact.protection.RateLimit): counts inquiries while the cache cannot.
+    rate_limit_key = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
 
     objects = InquiryQuerySet.as_manager()
 

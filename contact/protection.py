@@ -1,7 +1,8 @@
 """Spam protection for the inquiry form without a third-party CAPTCHA.
 
 Layers: a honeypot field, a signed one-time form token that also dates the form,
-a link/keyword heuristic and a per-IP rate limit in the shared Django cache.
+a link/keyword heuristic and a per-IP rate limit in the shared Django cache (counted in the
+database when the cache has no count, say because it is down).
 Only the rate limit turns a sender away; everything else sends the inquiry to
 quarantine, where staff can still rescue a real patient's message.
 """
@@ -63,7 +64,11 @@ def content_spam_reason(cleaned_data):
 
 
 class RateLimit:
-    """At most INQUIRY_RATE_LIMIT inquiries per client address per window, counted in the shared cache."""
+    """At most INQUIRY_RATE_LIMIT inquiries per client address per window, counted in the shared cache.
+
+    Each inquiry also keeps the window's key, so when the cache has no count (it is down, or was
+    emptied) the inquiries are counted in the database instead of the limit failing open or closed.
+    """
 
     def __init__(self, request, now=None):
         self.now = now if now is not None else time.time()
@@ -72,18 +77,32 @@ class RateLimit:
         bucket = int(self.now // self.window)
         # Hashed so the cache never holds a patient's IP address in clear.
         address = hashlib.sha256(f"{settings.SECRET_KEY}:{request.META.get('REMOTE_ADDR', '')}".encode()).hexdigest()
-        self.key = f"contact:inquiries:{address[:32]}:{bucket}"
+        # Per window: an address's inquiries in one hour cannot be linked to those of another.
+        self.window_key = hashlib.sha256(f"{address}:{bucket}".encode()).hexdigest()[:32]
+        self.key = f"contact:inquiries:{self.window_key}"
         self.window_ends = (bucket + 1) * self.window
 
     def retry_after(self):
         """Seconds until this client may send again, or None while under the limit."""
-        if cache.get(self.key, 0) >= self.limit:
+        count = cache.get(self.key)
+        if count is None:
+            count = self.stored_count()
+        if count >= self.limit:
             return max(int(self.window_ends - self.now), 1)
         return None
 
+    def stored_count(self):
+        """Inquiries saved from this address in this window (each keeps `window_key`)."""
+        from contact.models import Inquiry
+
+        return Inquiry.objects.filter(rate_limit_key=self.window_key).count()
+
     def record(self):
-        cache.add(self.key, 0, timeout=self.window)
+        """Count an inquiry just saved with this window's key."""
+        # A cache without a count starts from the database's, which already includes this inquiry.
+        if cache.add(self.key, self.stored_count(), timeout=self.window):
+            return
         try:
             cache.incr(self.key)
         except ValueError:
-            cache.set(self.key, 1, timeout=self.window)
+            cache.set(self.key, self.stored_count(), timeout=self.window)

@@ -1,5 +1,8 @@
 """The contact page's form handling: validate, protect, save with its job, redirect."""
 
+from urllib.parse import urlencode
+
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -9,15 +12,19 @@ from contact.forms import InquiryForm
 from contact.models import Inquiry
 from contact.protection import RateLimit, content_spam_reason, new_form_token, read_form_token
 from contact.tasks import notify_later
+from ellemes.page_cache import never_cached
 
-SESSION_KEY = "contact_inquiry_reference"
+# The thank-you page's reference travels signed in its address rather than in a session, so a patient
+# who sent an inquiry keeps getting cached pages. It is shown for a short while only.
+REFERENCE_SALT = "contact.thank-you"
+REFERENCE_MAX_AGE = 3600
 
 
 def inquiry_form(page, request):
     if request.method == "POST":
         return submit(page, request)
     form = InquiryForm.for_request(request, new_form_token())
-    return page.render(request, context_overrides={"form": form})
+    return never_cached(page.render(request, context_overrides={"form": form}))
 
 
 def submit(page, request):
@@ -30,16 +37,18 @@ def submit(page, request):
         if earlier:
             return thank_you_redirect(page, request, earlier)
 
-    retry_after = RateLimit(request).retry_after()
+    rate_limit = RateLimit(request)
+    retry_after = rate_limit.retry_after()
     if retry_after:
         return rate_limited(page, request, retry_after)
 
     if not form.is_valid():
         form.mark_errors()
-        return page.render(request, context_overrides={"form": form})
+        return never_cached(page.render(request, context_overrides={"form": form}))
 
     inquiry = form.build_inquiry(consented_at=timezone.now())
     inquiry.form_token = nonce
+    inquiry.rate_limit_key = rate_limit.window_key
     reason = content_spam_reason(form.cleaned_data) or suspicion
     if reason:
         inquiry.is_spam = True
@@ -56,7 +65,7 @@ def submit(page, request):
         if earlier is None:
             raise
         return thank_you_redirect(page, request, earlier)
-    RateLimit(request).record()
+    rate_limit.record()
     return thank_you_redirect(page, request, inquiry)
 
 
@@ -80,18 +89,22 @@ def csrf_failure(page, request):
 
 
 def thank_you_redirect(page, request, inquiry):
-    request.session[SESSION_KEY] = inquiry.reference
-    return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"))
+    sent = signing.TimestampSigner(salt=REFERENCE_SALT).sign(inquiry.reference)
+    return HttpResponseRedirect(f"{page.url}{page.reverse_subpage('thank_you')}?{urlencode({'sent': sent})}")
 
 
 def thank_you(page, request):
-    reference = request.session.get(SESSION_KEY)
-    if not reference:
-        # Nothing was sent from this browser: the form is the useful place to be.
-        return HttpResponseRedirect(page.url)
-    return page.render(
+    try:
+        reference = signing.TimestampSigner(salt=REFERENCE_SALT).unsign(
+            request.GET.get("sent", ""), max_age=REFERENCE_MAX_AGE
+        )
+    except signing.BadSignature:
+        # Nothing was sent from here lately (or the address was altered): the form is the useful place to be.
+        return never_cached(HttpResponseRedirect(page.url))
+    response = page.render(
         request, template="contact/contact_page_thank_you.html", context_overrides={"reference": reference}
     )
+    return never_cached(response)
 
 
 def rate_limited(page, request, retry_after):
@@ -103,4 +116,4 @@ def rate_limited(page, request, retry_after):
         status=429,
     )
     response["Retry-After"] = str(retry_after)
-    return response
+    return never_cached(response)

@@ -1,284 +1,205 @@
-"""Full-page cache for anonymous visitors, invalidated by content changes and bounded by the schedule.
+"""The page cache rule in one place: anonymous GET pages are cached whole, at the edge and in the `pages`
+cache, until the next change by the calendar; signed-in users, previews, forms and sessions never are.
 
-Pages are stored in the "pages" cache under a generation number; any change to public
-content bumps the generation, which retires every cached page at once, whether the change
-came from the admin, a management command or scheduled publishing. Content apps may cap
-how long a page may be kept (the specials app caps it at the next start or end of a special)
-with `register_lifetime_limit`.
+wagtail-cache stores and serves the pages (configured in settings: `WAGTAIL_CACHE_*`); this module says
+which responses may be kept and for how long, states every response's cacheability, and keeps the site
+up when Redis is not. `ellemes.cache_invalidation` empties the caches when content changes.
 """
 
-import contextvars
 import datetime
-import hashlib
+import logging
 import time
-from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, cc_delim_re, patch_cache_control
+from django.utils.http import parse_http_date_safe
+from wagtail import hooks
 
-GENERATION_KEY = "page-cache-generation"
-# The generation a public read started with. It is read once, so all of a page's fragments come from
-# one generation and a shared cache (Redis) is asked for it once per request, not once per fragment.
-_request_generation = contextvars.ContextVar("request_generation", default=None)
-CACHEABLE_STATUS = {200}
-_lifetime_limits: list[Callable[[], int | None]] = []
+logger = logging.getLogger(__name__)
 
-
-def register_lifetime_limit(seconds_left):
-    """`seconds_left()` returns how many seconds a page rendered now may be kept, or None for no limit."""
-    if seconds_left not in _lifetime_limits:
-        _lifetime_limits.append(seconds_left)
+LIFETIME_HOOK = "page_cache_expires_by"
 
 
-def page_lifetime():
-    lifetime = settings.PAGE_CACHE_SECONDS
-    limit = _seconds_until_limit()
-    if limit is not None:
-        lifetime = min(lifetime, limit)
-    return max(lifetime, 0)
-
-
-def _seconds_until_limit():
-    """Seconds left before the earliest registered limit, worked out once per content generation.
-
-    A limit is a moment (the next start or end of a special): it moves only when content changes,
-    which starts a new generation, so the moment is kept and only the seconds left are recomputed.
-    """
-    cache = page_cache()
-    key = f"page-limit:{generation()}"
-    now = time.time()
-    deadline = cache.get(key)
-    if deadline is None:
-        limits = [int(limit) for limit in (seconds_left() for seconds_left in _lifetime_limits) if limit is not None]
-        deadline = now + min(limits) if limits else "none"
-        if not limits or min(limits) > 0:
-            cache.set(key, deadline, timeout=min(limits) if limits else settings.PAGE_CACHE_SECONDS)
-    if deadline == "none":
-        return None
-    return max(int(deadline - now), 0)
-
-
-def generation():
-    current = _request_generation.get()
-    return current if current is not None else page_cache().get(GENERATION_KEY, 0)
-
-
-def seconds_until_midnight():
-    """Seconds until the clinic's next midnight, when day-based content (the weekly spotlight, the year) may change."""
-    now = timezone.localtime()
-    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time.min, now.tzinfo)
-    return max(int((midnight - now).total_seconds()), 0)
-
-
-def cached_per_generation(name, vary, compute, keep=None):
-    """A rendered fragment (header, footer, a page's body) or a value every page needs (the site,
-    its settings), worked out once per content generation instead of on every request.
-
-    It lives no longer than a cached page would, and never past the clinic's midnight: it is stored
-    with that lifetime, so whatever the cache still holds is current and a hit needs no more checks.
-    None is never kept, nor a value for which `keep(value)` is false: the next request works it out again.
-    """
-    if not settings.LAYOUT_CACHE_ENABLED:
-        return compute()
-    cache = page_cache()
-    key = _fragment_key(generation(), name, tuple(vary))
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        lifetime = _fragment_lifetime()
-        if value is not None and lifetime > 0 and (keep is None or keep(value)):
-            cache.set(key, value, timeout=lifetime)
-    return value
-
-
-def cached_many_per_generation(name, keys, compute_missing):
-    """Several values of one kind (one per search result, say) in a single cache round trip.
-
-    `compute_missing(keys)` works out, as a dict by key, the values the cache does not hold yet.
-    They are kept like those of `cached_per_generation`.
-    """
-    if not settings.LAYOUT_CACHE_ENABLED:
-        return compute_missing(keys)
-    cache = page_cache()
-    current = generation()
-    cache_keys = {key: _fragment_key(current, name, key) for key in keys}
-    found = cache.get_many(cache_keys.values())
-    values = {key: found[cache_key] for key, cache_key in cache_keys.items() if cache_key in found}
-    missing = [key for key in keys if key not in values]
-    if missing:
-        computed = compute_missing(missing)
-        lifetime = _fragment_lifetime()
-        if lifetime > 0:
-            cache.set_many({cache_keys[key]: value for key, value in computed.items()}, timeout=lifetime)
-        values.update(computed)
-    return values
-
-
-def _fragment_key(current_generation, name, vary):
-    return f"fragment:{current_generation}:{name}:{hashlib.sha256(repr(vary).encode()).hexdigest()[:32]}"
-
-
-def _fragment_lifetime():
-    return min(page_lifetime(), seconds_until_midnight())
-
-
-def share_site_and_settings(request):
-    """Give a public read the site and the clinic's settings from the cache rather than two queries.
-
-    Both are public content, so any change to them starts a new generation. The site's home page
-    is stored in its specific form, ready for routing.
-    """
-    from wagtail.models import Site
-
-    from ellemes.models import ClinicSettings
-
-    def find_site():
-        site = Site.find_for_request(request)
-        if site is not None:
-            site.root_page.specific  # noqa: B018 - kept with the site, so routing starts without a query
-        return site
-
-    site = cached_per_generation("site", [request.get_host(), request.get_port()], find_site)
-    if site is None:
-        return
-    request._wagtail_site = site  # where Site.find_for_request keeps its answer for the request
-    clinic = cached_per_generation("clinic-settings", [site.pk], lambda: ClinicSettings.for_site(site))
-    clinic._request = request
-    setattr(request, ClinicSettings.get_cache_attr_name(), clinic)
-
-
-def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def invalidate_all():
-    _request_generation.set(None)  # whatever this request renders next belongs to the new generation
-    cache = page_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
-
-
-def _cache_key(request):
-    encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
-    url = f"{encoding}:{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page:{generation()}:{digest}"
-
-
-def _is_public_read(request):
-    """A GET or HEAD for a page of the site (not the admin, the health check, media or static files)."""
-    return request.method in ("GET", "HEAD") and not any(
-        request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_SKIP_PREFIXES
+def is_public_read(request):
+    """A GET or HEAD without a session, outside the admin: the only requests a shared cache may answer."""
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # Previews are rendered through a dummy request; `is_preview` is set only once the page serves it.
+        and not getattr(request, "is_dummy", False)
+        and not getattr(request, "is_preview", False)
+        and not request.path.startswith(tuple(settings.PAGE_CACHE_SKIP_PREFIXES))
+        and not any(name in request.GET for name in settings.PAGE_PRIVATE_PARAMETERS)
     )
 
 
-def _is_cacheable_request(request):
-    if not settings.PAGE_CACHE_ENABLED:
-        return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False  # signed-in staff, or a visitor mid-form: always fresh
-    return "q" not in request.GET
+@hooks.register("is_request_cacheable")
+def only_public_reads(request, is_cacheable):
+    return is_cacheable and is_public_read(request)
 
 
-def _is_cacheable_response(request, response):
-    if response.status_code not in CACHEABLE_STATUS or response.streaming or response.cookies:
-        return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
-        return False  # the page holds a form with a per-visitor token
-    cache_control = response.get("Cache-Control", "")
-    return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+@hooks.register("is_response_cacheable")
+def only_pages_given_a_lifetime(response, is_cacheable):
+    # PageLifetimeMiddleware marks what may be kept; anything else (media, a 404, a form) is not.
+    return is_cacheable and "s-maxage" in response.get("Cache-Control", "")
 
 
-class PageCacheMiddleware:
-    """Serve anonymous GET/HEAD requests for public pages from the cache; `X-Cache` says hit, miss or skip."""
+def expires_by(now):
+    """The moment a page rendered at `now` stops being current: the usual lifetime, the clinic's next
+    midnight, or an earlier change by the calendar that an app reports through the `page_cache_expires_by`
+    hook (`fn(now)` returns an aware datetime, or None)."""
+    today = timezone.localdate(now)
+    midnight = datetime.datetime.combine(
+        today + datetime.timedelta(days=1), datetime.time.min, timezone.get_current_timezone()
+    )
+    moments = [now + datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS), midnight]
+    moments += [moment for fn in hooks.get_hooks(LIFETIME_HOOK) if (moment := fn(now)) is not None]
+    return min(moments)
+
+
+def never_cached(response):
+    """For one visitor only (staff, a form, an error): no shared cache keeps it, browsers ask again."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
+def _without_vary_cookie(response):
+    # Cached pages hold nothing per visitor (no CSRF token, no session), so a cookie must not split them.
+    if response.has_header("Vary"):
+        kept = [item for item in cc_delim_re.split(response["Vary"]) if item.lower() != "cookie"]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        else:
+            del response["Vary"]
+
+
+class PageLifetimeMiddleware:
+    """Inside wagtail-cache: gives each cacheable page its lifetime, and marks every other public read private."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _is_public_read(request):
-            return self._mark(self.get_response(request), "skip")
-        started_with = _request_generation.set(generation())
-        try:
-            return self._serve_public_read(request)
-        finally:
-            _request_generation.reset(started_with)
-
-    def _serve_public_read(self, request):
-        if not _is_cacheable_request(request):
-            return self._mark(self._render(request), "skip")
-        key = _cache_key(request)
-        cached = page_cache().get(key)
-        if cached is not None:
-            return self._mark(cached, "hit")
-        response = self._render(request)
-        lifetime = page_lifetime()
-        if lifetime <= 0 or not _is_cacheable_response(request, response):
-            return self._mark(response, "skip")
-        patch_cache_control(response, public=True, max_age=min(60, lifetime), s_maxage=lifetime)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
-        page_cache().set(key, response, timeout=lifetime)
-        return self._mark(response, "miss")
-
-    def _render(self, request):
-        share_site_and_settings(request)  # only for pages actually rendered: a cache hit needs neither
-        return self.get_response(request)
-
-    @staticmethod
-    def _mark(response, state):
-        response["X-Cache"] = state
+        started = timezone.now()  # what the page shows was current at this moment, not when rendering ended
+        response = self.get_response(request)
+        if response.has_header("Expires") and "s-maxage" in response.get("Cache-Control", ""):
+            _without_vary_cookie(response)  # a page from the cache: the session middleware looked again
+            return response
+        if response.has_header("Cache-Control"):
+            return response  # the view said (search, media, server errors)
+        if not is_public_read(request) or response.status_code != 200 or response.streaming or response.cookies:
+            return never_cached(response)
+        lifetime = int((expires_by(started) - timezone.now()).total_seconds())
+        if lifetime <= 0:
+            return never_cached(response)
+        _without_vary_cookie(response)
+        patch_cache_control(response, public=True, max_age=lifetime, s_maxage=lifetime)
         return response
 
 
-def _invalidate_on_change(sender, **kwargs):
-    if kwargs.get("raw"):
-        return
-    if _is_public_content(sender):
-        invalidate_all()
+class PublicPageMiddleware:
+    """Outside wagtail-cache: one cache key per encoding, and a `Cache-Control` on every response.
+
+    Browsers cannot be purged, so they keep a page at most `PAGE_BROWSER_SECONDS`; shared caches (the
+    edge, which is purged) keep it until the `pages` cache entry expires, never past the next change.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_public_read(request):
+            # Clients spell Accept-Encoding many ways; the bytes differ only by gzip or not.
+            gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+            request.META["HTTP_ACCEPT_ENCODING"] = "gzip" if gzip else "identity"
+        response = self.get_response(request)
+        cache_control = response.get("Cache-Control", "")
+        if "s-maxage" in cache_control:
+            expires = parse_http_date_safe(response.get("Expires", ""))
+            # Expires is when the `pages` cache lets the page go; without that cache, the lifetime just given.
+            remaining = _s_maxage(cache_control) if expires is None else max(int(expires - time.time()), 0)
+            browser = min(remaining, settings.PAGE_BROWSER_SECONDS)
+            response["Cache-Control"] = f"public, max-age={browser}, s-maxage={remaining}"
+        elif not cache_control:
+            never_cached(response)
+        return response
 
 
-def _is_public_content(model):
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.images.models import AbstractImage
-    from wagtail.models import BaseViewRestriction, Orderable, Page, Site
-    from wagtail.snippets.models import get_snippet_models
-
-    public = (Page, Site, BaseSiteSetting, BaseGenericSetting, AbstractImage, BaseViewRestriction)
-    if issubclass(model, public):
-        return True
-    if model in get_snippet_models():
-        return True
-    # Inline rows (opening hours, social links) belong to whatever they hang off.
-    return issubclass(model, Orderable) and any(
-        _is_public_content(field.related_model)
-        for field in model._meta.get_fields()
-        if getattr(field, "many_to_one", False) and field.related_model is not model
-    )
+def _s_maxage(cache_control):
+    for item in cc_delim_re.split(cache_control):
+        name, _, value = item.partition("=")
+        if name.strip() == "s-maxage":
+            return int(value)
+    return 0
 
 
-def _invalidate_on_m2m_change(sender, instance, **kwargs):
-    # The sender is the link table; what changed is the object on either end (a view restriction's groups).
-    if _is_public_content(sender) or _is_public_content(type(instance)):
-        invalidate_all()
+class ResilientRedisCache(RedisCache):
+    """Django's Redis cache that answers "not cached" when Redis is down or hanging, instead of an error.
 
+    Short socket timeouts bound the wait; after a failure the server is left alone for
+    `RETRY_SECONDS`, so a hanging Redis costs one timeout per interval, not one per request.
+    A warning is logged when Redis stops answering and again when it is back, not per request.
+    """
 
-def _invalidate(**kwargs):
-    invalidate_all()
+    RETRY_SECONDS = 5
+    _down_until = {}  # per server, shared by the threads of a process
 
+    def __init__(self, server, params):
+        options = {"socket_connect_timeout": 0.25, "socket_timeout": 0.5, **params.get("OPTIONS", {})}
+        params = {**params, "OPTIONS": options}
+        super().__init__(server, params)
 
-def connect_invalidation():
-    """Retire cached pages whenever public content changes, however the change was made."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    def _guard(self, operation, fallback, *args, **kwargs):
+        import redis
 
-    post_save.connect(_invalidate_on_change, dispatch_uid="page_cache_post_save")
-    post_delete.connect(_invalidate_on_change, dispatch_uid="page_cache_post_delete")
-    m2m_changed.connect(_invalidate_on_m2m_change, dispatch_uid="page_cache_m2m")
-    page_published.connect(_invalidate, dispatch_uid="page_cache_published")
-    page_unpublished.connect(_invalidate, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(_invalidate, dispatch_uid="page_cache_moved")
+        location = self._servers[0]
+        if self._down_until.get(location, 0) > time.monotonic():
+            return fallback
+        try:
+            result = getattr(super(), operation)(*args, **kwargs)
+        except (redis.RedisError, OSError) as error:
+            if location not in self._down_until:
+                logger.warning("Cache at %s is not answering (%s); pages are served uncached.", location, error)
+            self._down_until[location] = time.monotonic() + self.RETRY_SECONDS
+            return fallback
+        if self._down_until.pop(location, None) is not None:
+            logger.warning("Cache at %s answers again.", location)
+        return result
+
+    def get(self, key, default=None, version=None):
+        return self._guard("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._guard("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._guard("has_key", False, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("add", False, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("set", None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("set_many", list(data), data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("touch", False, key, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        return self._guard("incr", None, key, delta, version)
+
+    def delete(self, key, version=None):
+        return self._guard("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._guard("delete_many", None, keys, version)
+
+    def clear(self):
+        return self._guard("clear", None)

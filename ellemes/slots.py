@@ -17,21 +17,15 @@ class SlotProvider:
     template_name: str
     get_context: Callable
     order: int
-    cacheable: bool = False
 
 
 _providers: dict[str, list[SlotProvider]] = {}
 
 
-def register(slot, template_name, get_context, order=0, cacheable=False):
-    """Show `template_name` in `slot`; `get_context(request, page)` returns its context or None to show nothing.
-
-    `cacheable=True` when what the provider shows depends only on published content, the page it is
-    shown on and the day: its output is then kept like the shared layout (per content generation,
-    never past the next specials boundary or the clinic's midnight), per site and page.
-    """
+def register(slot, template_name, get_context, order=0):
+    """Show `template_name` in `slot`; `get_context(request, page)` returns its context or None to show nothing."""
     providers = [p for p in _providers.get(slot, []) if p.template_name != template_name]
-    providers.append(SlotProvider(template_name, get_context, order, cacheable))
+    providers.append(SlotProvider(template_name, get_context, order))
     _providers[slot] = sorted(providers, key=lambda p: p.order)
 
 
@@ -46,15 +40,7 @@ def render(slot, request, page=None):
 
 
 def _render_provider(provider, request, page):
-    def render_part():
-        context = provider.get_context(request, page)
-        if context is None:
-            return ""
-        return render_to_string(provider.template_name, context, request=request)
-
-    page_id = getattr(page, "pk", None)
-    if not provider.cacheable or request is None or getattr(request, "is_preview", False) or (page and not page_id):
-        return render_part()
-    from ellemes.page_cache import cached_per_generation
-
-    return cached_per_generation(f"slot:{provider.template_name}", [request.get_host(), page_id], render_part)
+    context = provider.get_context(request, page)
+    if context is None:
+        return ""
+    return render_to_string(provider.template_name, context, request=request)

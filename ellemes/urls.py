@@ -13,6 +13,7 @@ handler500 = "ellemes.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     # Staff accounts: Wagtail's password reset, with the email sent by the worker and requests throttled.
     path("admin/password_reset/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,22 +1,25 @@
 import re
+import secrets
 import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models import Min
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, Site
 
-from ellemes.models.pages import ClinicPageQuerySet
-from ellemes.page_cache import cached_many_per_generation
 from ellemes.pagination import clamped_page, requested_page_number
 from ellemes.public_urls import absolute_url, public_site
 
@@ -31,6 +34,29 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "error": "database unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@require_safe
+@never_cache
+def readyz(request):
+    """Readiness: the state of each dependency. Only a database outage is fatal: pages render without the
+    cache, and inquiries wait in the database for the worker."""
+    report, status = {}, 200
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        report["database"] = "ok"
+    except DatabaseError:
+        report["database"] = "error"
+        status = 503
+    for alias in settings.CACHES:
+        probe = secrets.token_hex(8)
+        caches[alias].set("readyz", probe, timeout=10)
+        report[f"cache:{alias}"] = "ok" if caches[alias].get("readyz") == probe else "unavailable"
+    if status == 200:
+        oldest = DBTaskResult.objects.ready().aggregate(oldest=Min("enqueued_at"))["oldest"]
+        report["task_queue_age_seconds"] = int((timezone.now() - oldest).total_seconds()) if oldest else 0
+    return JsonResponse({"status": "ok" if status == 200 else "error", **report}, status=status)
 
 
 def server_error(request):
@@ -85,6 +111,7 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 
 @require_safe
+@never_cache  # a visitor's own words: never kept by a shared cache
 def search(request):
     """Site search over every live page type that declares `search_fields`."""
     # Long or odd queries are cut and cleaned rather than refused: the visitor still gets a normal page.
@@ -93,7 +120,7 @@ def search(request):
     terms = " ".join(re.findall(r"\w+", query))
     results, hits = None, []
     if terms:
-        matches = ClinicPageQuerySet(Page).live().public().filter(depth__gt=1).search(terms)
+        matches = Page.objects.live().public().filter(depth__gt=1).search(terms)
         results = _results_page(matches, request.GET.get("page"))
         hits = _describe_hits(request, results)
     context = {
@@ -108,30 +135,20 @@ def search(request):
 
 
 def _describe_hits(request, pages):
-    """What each result shows: its type, link, title and summary.
-
-    These change only with content, so they are kept per content generation and, on most searches,
-    only the search itself reaches the database.
-    """
-
-    def describe(keys):
-        found = Page.objects.filter(pk__in=[pk for _, pk in keys]).specific()
-        return {
-            (host, page.pk): {
-                "url": page.get_url(request),
-                # Staff profiles are named with their license type and role, as everywhere they are promoted.
-                "title": getattr(page, "name_license_and_role", page.title),
-                "type": capfirst(page._meta.verbose_name.removesuffix(" page")),
-                # Every clinic page has a summary; a plain Wagtail page only its search description.
-                "summary": getattr(page, "summary_text", page.search_description),
-            }
-            for page in found
+    """What each result shows: its type, link, title and summary."""
+    found = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
+    return [
+        {
+            "url": page.get_url(request),
+            # Staff profiles are named with their license type and role, as everywhere they are promoted.
+            "title": getattr(page, "name_license_and_role", page.title),
+            "type": capfirst(page._meta.verbose_name.removesuffix(" page")),
+            # Every clinic page has a summary; a plain Wagtail page only its search description.
+            "summary": getattr(page, "summary_text", page.search_description),
         }
-
-    host = request.get_host()
-    keys = [(host, page.pk) for page in pages]
-    described = cached_many_per_generation("search-hit", keys, describe)
-    return [described[key] for key in keys if key in described]
+        for page in (found.get(hit.pk) for hit in pages)
+        if page is not None
+    ]
 
 
 def _results_page(matches, raw_number):

@@ -7,19 +7,12 @@ class SpecialsConfig(AppConfig):
     name = "specials"
 
     def ready(self):
-        from ellemes import page_cache, slots
-        from specials import layout, schedule
+        from ellemes import slots
+        from specials import layout
         from specials.models import SpecialPage
         from specials.search import remove_when_saved_ended
 
         slots.register("announcement", "specials/includes/announcement_bar.html", layout.announcement_context)
-        slots.register("home", "specials/includes/home_specials.html", layout.home_context, order=20, cacheable=True)
-        slots.register(
-            "staff_profile",
-            "specials/includes/staff_profile_specials.html",
-            layout.staff_profile_context,
-            cacheable=True,
-        )
-        # Every page carries the announcement bar, so no cached page may outlive the next boundary.
-        page_cache.register_lifetime_limit(schedule.seconds_until_next_boundary)
+        slots.register("home", "specials/includes/home_specials.html", layout.home_context, order=20)
+        slots.register("staff_profile", "specials/includes/staff_profile_specials.html", layout.staff_profile_context)
         post_save.connect(remove_when_saved_ended, sender=SpecialPage, dispatch_uid="specials-remove-ended")

@@ -1,11 +1,11 @@
 import datetime
-from functools import cache
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch, Q
+from django.utils import timezone
 from django.utils.timezone import localdate
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -44,6 +44,39 @@ class SpecialPageQuerySet(ClinicPageQuerySet):
     def ending_soonest(self):
         return self.order_by("ends_on", "starts_on", "path")
 
+    def next_change(self, now=None):
+        """The next moment what the site shows about specials changes, or None if nothing is scheduled.
+
+        A midnight, clinic time, at which a special starts, ends (the day after its inclusive end date)
+        or enters “Coming soon”; or a Wagtail go-live or expiry time. Pages showing specials (every page
+        carries the announcement bar) must not be cached past it.
+        """
+        from specials.schedule import clinic_midnight
+
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        soon = today + datetime.timedelta(days=COMING_SOON_DAYS)
+        found = self.aggregate(
+            next_start=Min("starts_on", filter=Q(live=True, starts_on__gt=today)),
+            last_day=Min("ends_on", filter=Q(live=True, ends_on__gte=today)),
+            next_announced=Min("starts_on", filter=Q(live=True, starts_on__gt=soon)),
+            go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
+            expiry=Min("expire_at", filter=Q(live=True, expire_at__gt=now)),
+        )
+        days = []
+        if found["next_start"]:
+            days.append(found["next_start"])
+        if found["last_day"]:
+            days.append(found["last_day"] + datetime.timedelta(days=1))
+        if found["next_announced"]:
+            days.append(found["next_announced"] - datetime.timedelta(days=COMING_SOON_DAYS))
+        moments = [clinic_midnight(day) for day in days]
+        moments += [found[key] for key in ("go_live", "expiry") if found[key]]
+        # Compare in UTC: arithmetic between datetimes sharing a tzinfo ignores DST changes in between.
+        now = now.astimezone(datetime.UTC)
+        moments = [moment.astimezone(datetime.UTC) for moment in moments]
+        return min((moment for moment in moments if moment > now), default=None)
+
     def starting_soonest(self):
         return self.order_by("starts_on", "ends_on", "path")
 
@@ -78,9 +111,8 @@ class SpecialsIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Callables: the template works them out only when the listing fragment is not cached.
-        context["running_specials"] = cache(lambda: list(self.running_specials()))
-        context["coming_soon"] = cache(lambda: list(self.coming_soon()))
+        context["running_specials"] = list(self.running_specials())
+        context["coming_soon"] = list(self.coming_soon())
         context["coming_soon_days"] = COMING_SOON_DAYS
         return context
 
@@ -265,7 +297,7 @@ class SpecialPage(ClinicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["status"] = self.status()
-        context["index_page"] = self.get_parent  # a callable: read only when the page's fragment is not cached
+        context["index_page"] = self.get_parent()
         return context
 
 

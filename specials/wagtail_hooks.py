@@ -28,3 +28,9 @@ class SpecialPageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_special_listing():
     return SpecialPageListingViewSet("specials")
+
+
+@hooks.register("page_cache_expires_by")
+def next_specials_change(now):
+    """Every page carries the announcement bar: none may be cached past a special starting or ending."""
+    return SpecialPage.objects.next_change(now)

@@ -10,4 +10,4 @@ class StaffConfig(AppConfig):
         from staff import spotlight
 
         slots.register("footer", "staff/includes/spotlight_footer.html", spotlight.footer_context)
-        slots.register("home", "staff/includes/spotlight_home.html", spotlight.home_context, order=30, cacheable=True)
+        slots.register("home", "staff/includes/spotlight_home.html", spotlight.home_context, order=30)

@@ -5,7 +5,6 @@ members from their own apps; the profile shows them through the "staff_profile" 
 """
 
 import datetime
-from functools import cache
 
 from django import forms
 from django.conf import settings
@@ -63,10 +62,9 @@ class StaffIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Callables: the template works them out only when the page's fragments are not cached.
-        staff_members = cache(lambda: list(self.staff_members()))
+        staff_members = list(self.staff_members())
         context["staff_members"] = staff_members
-        context["structured_data"] = cache(lambda: team_json_ld(self, staff_members(), request))
+        context["structured_data"] = team_json_ld(self, staff_members, request)
         return context
 
 
@@ -263,15 +261,10 @@ class StaffMemberPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Callables: the template works them out only when the page's fragments are not cached.
-        specialties = cache(lambda: list(self.specialties.all()))
+        specialties = list(self.specialties.all())
+        image = self.photo.get_rendition(PROFILE_PHOTO) if self.photo else None
         context["specialties"] = specialties
-
-        def structured_data():
-            image = self.photo.get_rendition(PROFILE_PHOTO) if self.photo else None
-            return person_json_ld(self, request, image, specialties=specialties())
-
-        context["structured_data"] = cache(structured_data)
+        context["structured_data"] = person_json_ld(self, request, image, specialties=specialties)
         return context
 
 

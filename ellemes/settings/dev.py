@@ -13,10 +13,9 @@ SESSION_COOKIE_NAME = "sessionid"
 CSRF_COOKIE_NAME = "csrftoken"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 SERVE_MEDIA = True
+# No page cache while developing: a template edit shows on the next request.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
-# `make run` starts the site, the worker and the scheduler as separate processes. They share the pages
-# cache through files, so a page published on schedule shows at once, as with Redis in production.
-CACHES["pages"] = env.cache("PAGE_CACHE_URL", default=f"filecache://{BASE_DIR / '.cache' / 'pages'}")  # noqa: F405
+WAGTAIL_CACHE = PAGE_CACHE_ENABLED
 
 # Staff accounts: `make run`'s own admin signs in without a second factor, on this machine only
 # (honoured only with DEBUG on and these settings; see accounts.two_factor).

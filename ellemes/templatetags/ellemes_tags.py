@@ -1,10 +1,11 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from ellemes import public_urls, slots
 from ellemes.images import FORMATS, PRESETS
+from ellemes.models.pages import ClinicPageQuerySet
 
 register = template.Library()
 
@@ -30,72 +31,13 @@ def main_menu(context):
         return []
     current = context.get("page")
     items = []
-    for menu_page in site.root_page.get_children().live().public().in_menu().specific(defer=True):
+    menu = ClinicPageQuerySet(Page).child_of(site.root_page).live().public().in_menu().specific(defer=True)
+    for menu_page in menu:
         state = None
         if current is not None and current.path.startswith(menu_page.path):
             state = "page" if current.pk == menu_page.pk else "true"
         items.append({"page": menu_page, "current": state})
     return items
-
-
-class FragmentNode(template.Node):
-    def __init__(self, name, vary, nodelist, per_page=False):
-        self.name, self.vary, self.nodelist, self.per_page = name, vary, nodelist, per_page
-
-    def render(self, context):
-        from ellemes.page_cache import cached_per_generation
-
-        request = context.get("request")
-        vary = [value.resolve(context) for value in self.vary]
-        if self.per_page:
-            page, variant = context.get("page"), context.get("fragment_variant", "")
-            # Previews show editors their unsaved changes; a page may opt out for some requests.
-            if getattr(request, "is_preview", False) or getattr(page, "pk", None) is None or variant is None:
-                return self.nodelist.render(context)
-            vary += [page.pk, variant]
-        # Per host: several sites may share the code, each with its own settings and menu.
-        vary.insert(0, request.get_host() if request else "")
-        return cached_per_generation(self.name, vary, lambda: self.nodelist.render(context))
-
-
-def _fragment_tag(parser, token, per_page):
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
-    nodelist = parser.parse((f"end{bits[0]}",))
-    parser.delete_first_token()
-    vary = [parser.compile_filter(bit) for bit in bits[2:]]
-    return FragmentNode(bits[1].strip("\"'"), vary, nodelist, per_page=per_page)
-
-
-@register.tag
-def layout_fragment(parser, token):
-    """`{% layout_fragment "footer" var… %}…{% endlayout_fragment %}`: shared layout cached per content generation.
-
-    Only for markup that is the same on every page apart from the values named after the name.
-    """
-    return _fragment_tag(parser, token, per_page=False)
-
-
-@register.tag
-def page_fragment(parser, token):
-    """`{% page_fragment "article-body" var… %}…{% endpage_fragment %}`: part of one page, kept per content generation.
-
-    For markup that depends only on the published page, other published content, the day, the
-    context's `fragment_variant` (say, the listing's page number; None when this request must not
-    be cached) and the values named after the name: never on the visitor (no form tokens, nothing
-    personal). Previews are never cached. Context only the fragment needs should be a callable, so
-    that a cached fragment costs no query.
-    """
-    return _fragment_tag(parser, token, per_page=True)
-
-
-@register.simple_tag(takes_context=True)
-def menu_section(context):
-    """The top-level section the current page belongs to (what the menu's aria-current depends on)."""
-    page = context.get("page")
-    path = getattr(page, "path", "") or ""
-    return f"{path[:12]}:{getattr(page, 'depth', 0) <= 3}"
 
 
 @register.simple_tag

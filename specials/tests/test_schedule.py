@@ -1,13 +1,23 @@
-"""`seconds_until_next_boundary`: how long a page showing specials may be cached."""
+"""`SpecialPage.objects.next_change()`: until when a page showing specials may be cached."""
 
 import datetime
 
 import pytest
+from django.utils import timezone
 
-from specials.schedule import next_boundary, seconds_until_next_boundary
+from specials.models import SpecialPage
 from specials.tests.conftest import clinic_time
 
 HOUR = 3600
+
+
+def next_boundary(now=None):
+    return SpecialPage.objects.next_change(now)
+
+
+def seconds_until_next_boundary(now=None):
+    boundary = next_boundary(now)
+    return None if boundary is None else int((boundary - (now or timezone.now())).total_seconds())
 
 
 @pytest.mark.django_db
