@@ -1,6 +1,9 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from ellemes.roles import MEDICAL_REVIEWERS
+from staff.models import StaffMemberPage
+
 
 @pytest.fixture
 def user_in(django_user_model):
@@ -15,3 +18,13 @@ def user_in(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def reviewer(user_in):
+    """A medical reviewer whose account is linked to a licensed clinician's profile (the demo's Jordan Reyes)."""
+    user = user_in(MEDICAL_REVIEWERS, "dr-reyes")
+    profile = StaffMemberPage.objects.get(slug="jordan-reyes")
+    profile.user = user
+    profile.save()
+    return user
