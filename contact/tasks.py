@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
@@ -213,3 +213,37 @@ def requeue(inquiry_id, *, enqueue=True):
         if enqueue:
             notify_later(inquiry)
     return inquiry
+
+
+class LeaseExpired(Exception):
+    """A notification job stayed "running" past its lease: its worker died while it ran."""
+
+
+def requeue_stuck(*, dry_run=False):
+    """Fail jobs stuck running past the lease and queue a job for every inquiry still owed one without a live job.
+
+    Returns the number of stuck jobs and the inquiries queued again.
+    """
+    now = timezone.now()
+    expired = now - datetime.timedelta(seconds=settings.INQUIRY_NOTIFICATION_LEASE_SECONDS)
+    stuck = notification_jobs().filter(status="RUNNING", started_at__lt=expired)
+    live = notification_jobs().filter(models.Q(status="READY") | models.Q(status="RUNNING", started_at__gte=expired))
+    live_ids = set(live.values_list("args_kwargs__args__0", flat=True))
+    orphans = list(
+        Inquiry.objects.inbox()
+        .filter(models.Q(notice_status__in=Inquiry.SENDABLE) | models.Q(acknowledgement_status__in=Inquiry.SENDABLE))
+        .exclude(pk__in=live_ids)
+        .order_by("created_at")
+    )
+    if dry_run:
+        return stuck.count(), orphans
+    stuck_count = stuck.update(
+        status="FAILED",
+        finished_at=now,
+        exception_class_path=f"{__name__}.{LeaseExpired.__qualname__}",
+        traceback=f"{LeaseExpired.__doc__} (lease {settings.INQUIRY_NOTIFICATION_LEASE_SECONDS} s)",
+    )
+    for inquiry in orphans:
+        with transaction.atomic():
+            notify_later(inquiry)
+    return stuck_count, orphans

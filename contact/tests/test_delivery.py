@@ -142,3 +142,65 @@ def test_the_old_single_status_is_split_by_what_was_actually_sent():
         "retrying": ("retrying", "retrying"),
         "spam": ("quarantined", "quarantined"),
     }
+
+
+def killed_mid_send(job, minutes_ago):
+    """The worker claimed the job `minutes_ago`, then died (kill -9) without finishing it."""
+    with time_machine.travel(timezone.now() - datetime.timedelta(minutes=minutes_ago)):
+        job.claim("killed-worker")
+
+
+@pytest.mark.django_db
+class TestStuckJobs:
+    def test_a_job_stuck_running_past_its_lease_is_requeued_by_the_periodic_runner_and_sends_once(
+        self, client, clinic, smtp, run_worker
+    ):
+        inquiry = submit(client, "maria@example.com")
+        job = notification_jobs().get()
+        killed_mid_send(job, minutes_ago=11)
+        run_worker()
+        assert smtp.messages == [], "the only job is still marked running"
+
+        output = io.StringIO()
+        call_command("run_periodic", "--once", stdout=output)
+        assert f"queued 1 inquiries again: {inquiry}" in output.getvalue()
+        job.refresh_from_db()
+        assert job.status == "FAILED" and job.exception_class_path.endswith("LeaseExpired")
+        run_worker()
+        inquiry.refresh_from_db()
+        assert inquiry.notice_status == inquiry.acknowledgement_status == Inquiry.Notification.SENT
+
+        call_command("run_periodic", "--once", stdout=io.StringIO())
+        run_worker()
+        assert len(smtp.received_by(clinic.inquiry_inbox)) == 1
+        assert len(smtp.received_by("maria@example.com")) == 1
+
+    def test_killed_after_the_notice_went_out_only_the_acknowledgement_is_sent(self, client, clinic, smtp, run_worker):
+        inquiry = submit(client, "maria@example.com")
+        Inquiry.objects.filter(pk=inquiry.pk).update(
+            notice_status=Inquiry.Notification.SENT, notified_at=timezone.now()
+        )
+        killed_mid_send(notification_jobs().get(), minutes_ago=30)
+        call_command("requeue_stuck_notifications", stdout=io.StringIO())
+        run_worker()
+        assert smtp.received_by(clinic.inquiry_inbox) == []
+        assert len(smtp.received_by("maria@example.com")) == 1
+
+    def test_a_pending_inquiry_whose_job_was_lost_is_requeued(self, client, smtp, run_worker):
+        inquiry = submit(client, "maria@example.com")
+        notification_jobs().update(status="FAILED")  # e.g. the database failed under the task
+        call_command("requeue_stuck_notifications", stdout=io.StringIO())
+        run_worker()
+        inquiry.refresh_from_db()
+        assert inquiry.acknowledgement_status == Inquiry.Notification.SENT
+
+    def test_a_job_within_its_lease_and_a_waiting_retry_are_left_alone(self, client, smtp):
+        running, retrying = submit(client, "maria@example.com"), submit(client, "lee@example.com")
+        killed_mid_send(notification_jobs(running.pk).get(), minutes_ago=2)
+        Inquiry.objects.filter(pk=retrying.pk).update(notice_status=Inquiry.Notification.RETRYING)
+        notification_jobs(retrying.pk).update(run_after=timezone.now() + datetime.timedelta(hours=2))
+        output = io.StringIO()
+        call_command("requeue_stuck_notifications", "--dry-run", stdout=output)
+        assert "0 jobs running past the 600 s lease; would queue 0 inquiries" in output.getvalue()
+        call_command("requeue_stuck_notifications", stdout=output)
+        assert notification_jobs().count() == 2

@@ -246,3 +246,9 @@ PERIODIC_COMMANDS = {"publish_scheduled": 300, "purge_inquiries": 86400}
 MEDICAL_REVIEW_INTERVAL_DAYS = env.int("MEDICAL_REVIEW_INTERVAL_DAYS", default=365)
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+
+# --- Reliability -------------------------------------------------------------------------------
+# A notification job still "running" after this long lost its worker (killed, out of memory):
+# run_periodic's sweep marks it failed and queues the inquiry again. Far above the longest send.
+INQUIRY_NOTIFICATION_LEASE_SECONDS = env.int("INQUIRY_NOTIFICATION_LEASE_SECONDS", default=600)
+PERIODIC_COMMANDS["requeue_stuck_notifications"] = 60
