@@ -15,3 +15,25 @@ def user_in(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def committed(db):
+    """`with committed():` writes through a second connection, outside the test's transaction, so that other
+    processes (a worker, pg_dump) see them at once. Whatever it commits, the test must delete the same way."""
+    from contextlib import contextmanager
+
+    from django.db import connections
+
+    @contextmanager
+    def separate_connection():
+        original = connections["default"]
+        separate = connections.create_connection("default")
+        connections["default"] = separate
+        try:
+            yield
+        finally:
+            separate.close()
+            connections["default"] = original
+
+    return separate_connection

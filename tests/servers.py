@@ -81,6 +81,9 @@ class TCPProxy:
     def stop(self):
         listener, self.listener = self.listener, None
         if listener:
+            # close() alone leaves a socket blocked in accept() listening; shutdown() wakes it.
+            with contextlib.suppress(OSError):
+                listener.shutdown(socket.SHUT_RDWR)
             listener.close()
         with self.lock:
             sockets, self.sockets = self.sockets, set()
@@ -148,6 +151,8 @@ class SilentServer:
             self.held.append(connection)  # kept open, never read from or written to
 
     def __exit__(self, *exc):
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         for connection in self.held:
             connection.close()

@@ -252,3 +252,5 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 # run_periodic's sweep marks it failed and queues the inquiry again. Far above the longest send.
 INQUIRY_NOTIFICATION_LEASE_SECONDS = env.int("INQUIRY_NOTIFICATION_LEASE_SECONDS", default=600)
 PERIODIC_COMMANDS["requeue_stuck_notifications"] = 60
+# `manage.py run_worker` touches this file after each look at the queue (docker-compose's health check).
+WORKER_HEARTBEAT_FILE = env.str("WORKER_HEARTBEAT_FILE", default="")
