@@ -49,6 +49,11 @@ def _settings_saved(sender, instance, **kwargs):
 
 def _migrated(sender, **kwargs):
     # A deployment that existed before the copy gets one on its next migrate, without anyone saving the settings.
+    write_default_clinic_contact()
+
+
+def write_default_clinic_contact():
+    """Write the copy from the default site's Clinic details, if the database has them."""
     from wagtail.models import Site
 
     from ellemes.models import ClinicSettings
