@@ -11,10 +11,11 @@ class EllemesConfig(AppConfig):
     verbose_name = "ELLEMES"
 
     def ready(self):
-        from ellemes import checks, page_cache, renditions  # noqa: F401 - checks registers itself
+        from ellemes import checks, outage, page_cache, renditions  # noqa: F401 - checks registers itself
 
         # Any image over the upload limit is refused before it is decoded, uploaded or not.
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         page_cache.connect_invalidation()
         renditions.connect()
+        outage.connect(self)

@@ -1,5 +1,8 @@
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connections
 
 from ellemes.roles import MEDICAL_REVIEWERS
 from staff.models import StaffMemberPage
@@ -28,3 +31,22 @@ def reviewer(user_in):
     profile.user = user
     profile.save()
     return user
+
+
+@pytest.fixture
+def committed(db):
+    """`with committed():` writes through a second connection, outside the test's transaction, so that other
+    processes (a worker, pg_dump) see them at once. Whatever it commits, the test must delete the same way."""
+
+    @contextmanager
+    def separate_connection():
+        original = connections["default"]
+        separate = connections.create_connection("default")
+        connections["default"] = separate
+        try:
+            yield
+        finally:
+            separate.close()
+            connections["default"] = original
+
+    return separate_connection
