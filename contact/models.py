@@ -44,7 +44,15 @@ class InquiryQuerySet(models.QuerySet):
         return self.filter(is_spam=True)
 
     def notification_failed(self):
-        return self.filter(notification_status=Inquiry.Notification.FAILED)
+        return self.filter(
+            models.Q(notice_status=Inquiry.Notification.FAILED)
+            | models.Q(acknowledgement_status=Inquiry.Notification.FAILED)
+        )
+
+    def notification_unsent(self):
+        """Not spam, with a notice or acknowledgement still owed: waiting, retrying or failed after every retry."""
+        owed = Inquiry.OWED
+        return self.inbox().filter(models.Q(notice_status__in=owed) | models.Q(acknowledgement_status__in=owed))
 
     def due_for_purge(self, now=None):
         now = now or timezone.now()
@@ -78,7 +86,14 @@ class Inquiry(models.Model):
         RETRYING = "retrying", "Retrying"
         SENT = "sent", "Sent"
         FAILED = "failed", "Notification failed"
+        # The mail server answered 5xx for the address: retrying cannot help, a person must check it.
+        REFUSED = "refused", "Address refused"
+        SKIPPED = "skipped", "Not sent (switched off or no address)"
         QUARANTINED = "quarantined", "Not sent (quarantined)"
+
+    # What the worker still tries to send; the resend command turns "failed" back into "pending".
+    SENDABLE = (Notification.PENDING, Notification.RETRYING)
+    OWED = (Notification.PENDING, Notification.RETRYING, Notification.FAILED)
 
     reference = models.CharField(max_length=12, unique=True, editable=False)
     created_at = models.DateTimeField("received", default=timezone.now, db_index=True, editable=False)
@@ -126,11 +141,21 @@ class Inquiry(models.Model):
     )
     spam_reason = models.CharField(max_length=200, blank=True, editable=False)
 
-    notification_status = models.CharField(
-        max_length=20, choices=Notification.choices, default=Notification.PENDING, editable=False
+    # The front desk's notice and the patient's acknowledgement succeed or fail separately: a refused
+    # patient address must not hold the notice back, nor a sent notice hide a failed acknowledgement.
+    notice_status = models.CharField(
+        "front-desk notice", max_length=20, choices=Notification.choices, default=Notification.PENDING, editable=False
+    )
+    acknowledgement_status = models.CharField(
+        "acknowledgement to the sender",
+        max_length=20,
+        choices=Notification.choices,
+        default=Notification.PENDING,
+        editable=False,
     )
     notification_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     notification_error = models.CharField(max_length=200, blank=True, editable=False)
+    # Set in the same transaction as the status, with the row locked while sending: each is sent once.
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The one-time token of the form that sent it: a second copy of the same form finds this row.

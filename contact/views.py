@@ -53,7 +53,7 @@ def submit(page, request):
     if reason:
         inquiry.is_spam = True
         inquiry.spam_reason = reason[:200]
-        inquiry.notification_status = Inquiry.Notification.QUARANTINED
+        inquiry.notice_status = inquiry.acknowledgement_status = Inquiry.Notification.QUARANTINED
     try:
         with transaction.atomic():
             inquiry.save()

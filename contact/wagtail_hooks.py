@@ -53,7 +53,7 @@ class InquiryFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Inquiry
-        fields = ["status", "inquiry_type", "assigned_to", "notification_status"]
+        fields = ["status", "inquiry_type", "assigned_to", "notice_status", "acknowledgement_status"]
 
     def keep_all(self, queryset, name, value):
         return queryset
@@ -101,10 +101,10 @@ class InquiryEditView(generic.EditView):
         was_spam = Inquiry.objects.filter(pk=self.object.pk, is_spam=True).exists()
         with transaction.atomic():
             instance = super().save_instance()
-            if was_spam and not instance.is_spam and instance.notification_status == Inquiry.Notification.QUARANTINED:
-                # Rescued from quarantine: now the front desk hears about it.
-                instance.notification_status = Inquiry.Notification.PENDING
-                instance.save(update_fields=["notification_status"])
+            if was_spam and not instance.is_spam and instance.notice_status == Inquiry.Notification.QUARANTINED:
+                # Rescued from quarantine: now the front desk hears about it, and the sender gets a receipt.
+                instance.notice_status = instance.acknowledgement_status = Inquiry.Notification.PENDING
+                instance.save(update_fields=["notice_status", "acknowledgement_status"])
                 notify_later(instance)
         return instance
 
@@ -127,7 +127,16 @@ class InquiryViewSet(ModelViewSet):
     inspect_view_class = InquiryInspectView
     filterset_class = InquiryFilterSet
     search_fields = ["reference", "name", "email"]
-    list_display = ["reference", "created_at", "inquiry_type", "name", "status", "assigned_to", "notification_status"]
+    list_display = [
+        "reference",
+        "created_at",
+        "inquiry_type",
+        "name",
+        "status",
+        "assigned_to",
+        "notice_status",
+        "acknowledgement_status",
+    ]
     list_export = [
         "reference",
         "created_at",
@@ -145,7 +154,8 @@ class InquiryViewSet(ModelViewSet):
         "internal_notes",
         "is_spam",
         "spam_reason",
-        "notification_status",
+        "notice_status",
+        "acknowledgement_status",
         "consent_text",
         "consented_at",
     ]
@@ -170,7 +180,8 @@ class InquiryViewSet(ModelViewSet):
         "internal_notes",
         "is_spam",
         "spam_reason",
-        "notification_status",
+        "notice_status",
+        "acknowledgement_status",
         "notification_attempts",
         "notification_error",
     ]
@@ -203,7 +214,12 @@ class InquiryViewSet(ModelViewSet):
                     FieldPanel("consent_text", read_only=True),
                     FieldPanel("consented_at", read_only=True),
                     FieldPanel("spam_reason", read_only=True),
-                    FieldPanel("notification_status", read_only=True),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("notice_status", read_only=True),
+                            FieldPanel("acknowledgement_status", read_only=True),
+                        ]
+                    ),
                     FieldPanel("notification_error", read_only=True),
                 ],
                 heading="Consent and delivery",

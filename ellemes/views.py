@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, Site
 
+from ellemes.outage import read_clinic_contact
 from ellemes.pagination import clamped_page, requested_page_number
 from ellemes.public_urls import absolute_url, public_site
 
@@ -59,13 +60,16 @@ def readyz(request):
     return JsonResponse({"status": "ok" if status == 200 else "error", **report}, status=status)
 
 
+# The one free-text answer of a public form (the inquiry's message) that the 503 page gives back to copy.
+KEPT_POST_FIELD = "message"
+
+
 def server_error(request):
     """500 handler that renders without the database; a database outage answers 503 instead."""
     _, exception, _ = sys.exc_info()
     if isinstance(exception, DatabaseError):
-        response = HttpResponse(
-            loader.render_to_string("503.html", {"site_name": settings.WAGTAIL_SITE_NAME}), status=503
-        )
+        context = {"site_name": settings.WAGTAIL_SITE_NAME, **read_clinic_contact(), "message": _patient_text(request)}
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
         response["Retry-After"] = "60"
     else:
         response = HttpResponse(
@@ -73,6 +77,18 @@ def server_error(request):
         )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _patient_text(request):
+    """What the patient typed into a public form that could not be saved, shown back only in this response."""
+    if request.method != "POST" or request.path.startswith(settings.ADMIN_URL_PREFIX):
+        return ""
+    # The error is logged after this handler returns: error reports must not carry what the patient wrote.
+    request.sensitive_post_parameters = "__ALL__"
+    try:
+        return request.POST.get(KEPT_POST_FIELD, "")[:5000]
+    except Exception:  # noqa: BLE001 - an unreadable body (too large, malformed) simply gives nothing back
+        return ""
 
 
 def csrf_failure(request, reason=""):

@@ -1,5 +1,11 @@
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connections
+
+from ellemes.roles import MEDICAL_REVIEWERS
+from staff.models import StaffMemberPage
 
 
 @pytest.fixture
@@ -15,3 +21,32 @@ def user_in(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def reviewer(user_in):
+    """A medical reviewer whose account is linked to a licensed clinician's profile (the demo's Jordan Reyes)."""
+    user = user_in(MEDICAL_REVIEWERS, "dr-reyes")
+    profile = StaffMemberPage.objects.get(slug="jordan-reyes")
+    profile.user = user
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def committed(db):
+    """`with committed():` writes through a second connection, outside the test's transaction, so that other
+    processes (a worker, pg_dump) see them at once. Whatever it commits, the test must delete the same way."""
+
+    @contextmanager
+    def separate_connection():
+        original = connections["default"]
+        separate = connections.create_connection("default")
+        connections["default"] = separate
+        try:
+            yield
+        finally:
+            separate.close()
+            connections["default"] = original
+
+    return separate_connection

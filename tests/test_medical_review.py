@@ -27,16 +27,6 @@ def editor(user_in):
     return user_in(EDITORS, "elena")
 
 
-@pytest.fixture
-def reviewer(user_in):
-    """A medical reviewer whose account is linked to a licensed clinician's profile."""
-    user = user_in(MEDICAL_REVIEWERS, "dr-reyes")
-    profile = StaffMemberPage.objects.get(slug="jordan-reyes")
-    profile.user = user
-    profile.save()
-    return user
-
-
 def recipients(message):
     return sorted(message.to)
 

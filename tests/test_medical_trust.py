@@ -30,16 +30,6 @@ SAFE_BODY = "<p>Most people notice a softer look after two weeks. Individual res
 
 
 @pytest.fixture
-def reviewer(user_in):
-    """A medical reviewer whose account is linked to a licensed clinician's profile."""
-    user = user_in(MEDICAL_REVIEWERS, "dr-reyes")
-    profile = StaffMemberPage.objects.get(slug="jordan-reyes")
-    profile.user = user
-    profile.save()
-    return user
-
-
-@pytest.fixture
 def article(db):
     """A live article that has never been medically reviewed."""
     blog = BlogIndexPage.objects.get()

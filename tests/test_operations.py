@@ -109,4 +109,20 @@ def test_compose_file_runs_the_site_on_a_healthy_postgres():
     for name in ("DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS"):
         assert name in web["environment"]
     assert "migrate" in " ".join(web["command"]) if isinstance(web["command"], list) else "migrate" in web["command"]
-    assert "db_worker" in str(worker["command"])
+    assert "run_worker" in str(worker["command"])
+    assert "run_periodic" in str(services["scheduler"]["command"])
+
+
+def test_compose_restarts_and_health_checks_the_site_and_the_worker():
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    for name in ("web", "worker", "scheduler"):
+        assert services[name]["restart"] == "unless-stopped", name
+    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+    assert services["worker"]["environment"]["WORKER_HEARTBEAT_FILE"] in " ".join(
+        services["worker"]["healthcheck"]["test"]
+    )
+
+
+def test_make_run_starts_the_worker_again_when_it_exits():
+    run = (ROOT / "Makefile").read_text().split("\nrun:")[1].split("\n\n")[0]
+    assert "while :; do $(BIN)/python manage.py run_worker" in run

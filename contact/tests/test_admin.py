@@ -154,11 +154,15 @@ class TestDetail:
         assert inquiry.name == "Maria Lopez" and inquiry.message == "Consultation please."
 
     def test_rescuing_from_quarantine_notifies_the_front_desk(self, admin_client):
-        inquiry = make_inquiry(is_spam=True, notification_status=Inquiry.Notification.QUARANTINED)
+        inquiry = make_inquiry(
+            is_spam=True,
+            notice_status=Inquiry.Notification.QUARANTINED,
+            acknowledgement_status=Inquiry.Notification.QUARANTINED,
+        )
         admin_client.post(f"/admin/inquiries/edit/{inquiry.pk}/", {"status": "new", "is_spam": ""})
         inquiry.refresh_from_db()
         assert not inquiry.is_spam
-        assert inquiry.notification_status == Inquiry.Notification.PENDING
+        assert inquiry.notice_status == inquiry.acknowledgement_status == Inquiry.Notification.PENDING
         job = DBTaskResult.objects.get(task_path="contact.tasks.send_inquiry_notification")
         assert job.args_kwargs["args"] == [inquiry.pk]
 

@@ -213,7 +213,7 @@ class TestSpam:
     def quarantined(self):
         inquiry = Inquiry.objects.get()
         assert inquiry.is_spam
-        assert inquiry.notification_status == Inquiry.Notification.QUARANTINED
+        assert inquiry.notice_status == inquiry.acknowledgement_status == Inquiry.Notification.QUARANTINED
         return inquiry
 
     def test_honeypot_sends_to_quarantine_and_shows_the_normal_thank_you(self, client):

@@ -33,7 +33,7 @@ class TestSubmission:
         inquiry = Inquiry.objects.get()
         assert inquiry.name == "Maria Lopez"
         assert inquiry.status == Inquiry.Status.NEW
-        assert inquiry.notification_status == Inquiry.Notification.PENDING
+        assert inquiry.notice_status == inquiry.acknowledgement_status == Inquiry.Notification.PENDING
         assert inquiry.consent_text == "I agree that ELLEMES Medical Spa may contact me about this inquiry"
         assert abs(inquiry.consented_at - timezone.now()) < datetime.timedelta(minutes=1)
         job = notification_jobs().get()
@@ -52,7 +52,7 @@ class TestSubmission:
         inquiry = Inquiry.objects.get()
         run_worker()
         inquiry.refresh_from_db()
-        assert inquiry.notification_status == Inquiry.Notification.SENT
+        assert inquiry.notice_status == inquiry.acknowledgement_status == Inquiry.Notification.SENT
         assert inquiry.notified_at and inquiry.acknowledged_at
         notice, acknowledgement = mail.outbox
         assert notice.to == [clinic.inquiry_inbox]
@@ -68,7 +68,7 @@ class TestSubmission:
 
     def test_without_a_worker_the_inquiry_is_kept_and_the_notice_waits(self, client):
         submit(client)
-        assert Inquiry.objects.get().notification_status == Inquiry.Notification.PENDING
+        assert Inquiry.objects.get().notice_status == Inquiry.Notification.PENDING
         assert notification_jobs().filter(status="READY").count() == 1
 
     def test_acknowledgement_can_be_switched_off(self, client, settings, run_worker):
@@ -76,6 +76,9 @@ class TestSubmission:
         submit(client)
         run_worker()
         assert len(mail.outbox) == 1
+        inquiry = Inquiry.objects.get()
+        assert inquiry.notice_status == Inquiry.Notification.SENT
+        assert inquiry.acknowledgement_status == Inquiry.Notification.SKIPPED
 
     def test_double_submit_creates_one_inquiry(self, client):
         data = valid_data()
@@ -151,9 +154,9 @@ class TestMailFailure:
         with time_machine.travel(timezone.now(), tick=False) as clock:
             run_worker()
             inquiry.refresh_from_db()
-            assert inquiry.notification_status == Inquiry.Notification.RETRYING
+            assert inquiry.notice_status == inquiry.acknowledgement_status == Inquiry.Notification.RETRYING
             assert inquiry.notification_attempts == 1
-            assert inquiry.notification_error == "ConnectionRefusedError"
+            assert "front-desk notice: ConnectionRefusedError" in inquiry.notification_error
             retry = notification_jobs().filter(status="READY").get()
             assert retry.run_after == timezone.now() + datetime.timedelta(seconds=60)
 
@@ -170,7 +173,7 @@ class TestMailFailure:
             clock.shift(datetime.timedelta(seconds=301))
             run_worker()
             inquiry.refresh_from_db()
-            assert inquiry.notification_status == Inquiry.Notification.FAILED
+            assert inquiry.notice_status == inquiry.acknowledgement_status == Inquiry.Notification.FAILED
             assert inquiry.notification_attempts == 3
             assert not notification_jobs().filter(status="READY").exists()
 
@@ -184,23 +187,27 @@ class TestMailFailure:
         assert "Queued 1" in output.getvalue()
         run_worker()
         inquiry.refresh_from_db()
-        assert inquiry.notification_status == Inquiry.Notification.SENT
+        assert inquiry.notice_status == inquiry.acknowledgement_status == Inquiry.Notification.SENT
         assert mail.outbox[0].subject.startswith(f"New inquiry #{inquiry.reference}")
 
     def test_resend_now_and_dry_run(self, client, settings):
         submit(client)
-        Inquiry.objects.update(notification_status=Inquiry.Notification.FAILED, notification_attempts=5)
+        Inquiry.objects.update(
+            notice_status=Inquiry.Notification.FAILED,
+            acknowledgement_status=Inquiry.Notification.FAILED,
+            notification_attempts=5,
+        )
         output = io.StringIO()
         call_command("retry_inquiry_notifications", "--dry-run", stdout=output)
         assert "1 notifications to retry" in output.getvalue()
         assert mail.outbox == []
         call_command("retry_inquiry_notifications", "--now", stdout=output)
         assert "Sent 1 of 1" in output.getvalue()
-        assert Inquiry.objects.get().notification_status == Inquiry.Notification.SENT
+        assert Inquiry.objects.get().notice_status == Inquiry.Notification.SENT
 
     def test_the_patient_never_sees_a_mail_error(self, client, settings, run_worker):
         SMTPDown.apply(settings)
         response = submit(client)
         assert response.status_code == 302
         run_worker()
-        assert Inquiry.objects.get().notification_status == Inquiry.Notification.RETRYING
+        assert Inquiry.objects.get().notice_status == Inquiry.Notification.RETRYING

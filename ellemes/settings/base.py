@@ -1,5 +1,6 @@
 """Settings shared by every deployment; secure by default, relaxed only in dev.py."""
 
+import re
 from pathlib import Path
 
 import environ
@@ -323,3 +324,34 @@ PERIODIC_COMMANDS = {"publish_scheduled": 300, "purge_inquiries": 86400}
 MEDICAL_REVIEW_INTERVAL_DAYS = env.int("MEDICAL_REVIEW_INTERVAL_DAYS", default=365)
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+
+# --- Reliability -------------------------------------------------------------------------------
+# A notification job still "running" after this long lost its worker (killed, out of memory):
+# run_periodic's sweep marks it failed and queues the inquiry again. Far above the longest send.
+INQUIRY_NOTIFICATION_LEASE_SECONDS = env.int("INQUIRY_NOTIFICATION_LEASE_SECONDS", default=600)
+PERIODIC_COMMANDS["requeue_stuck_notifications"] = 60
+# `manage.py run_worker` touches this file after each look at the queue (docker-compose's health check).
+WORKER_HEARTBEAT_FILE = env.str("WORKER_HEARTBEAT_FILE", default="")
+
+# PostgreSQL gives up connecting after DB_CONNECT_TIMEOUT seconds and cancels any statement after
+# DB_STATEMENT_TIMEOUT_MS, so a request to a hanging or overloaded database ends in the friendly 503 page
+# instead of holding a web worker until gunicorn kills it. manage.py gives the worker, migrations and other
+# commands DB_COMMAND_STATEMENT_TIMEOUT_MS instead (10 minutes; 0 means none).
+DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=3)
+DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=5000)
+
+
+def database_timeouts(database, statement_timeout_ms):
+    """Connect and statement timeouts for a PostgreSQL database; other engines are left as they are."""
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        return
+    options = database.setdefault("OPTIONS", {})
+    options["connect_timeout"] = DB_CONNECT_TIMEOUT
+    kept = re.sub(r"-c\s*statement_timeout=\S+", "", options.get("options", "")).strip()
+    options["options"] = f"{kept} -c statement_timeout={statement_timeout_ms}".strip()
+
+
+database_timeouts(DATABASES["default"], DB_STATEMENT_TIMEOUT_MS)
+# The 503 page shows the clinic's phone number from this copy, written whenever Clinic details are saved,
+# because during an outage the database cannot say it (default: clinic-contact.json in MEDIA_ROOT).
+CLINIC_CONTACT_FILE = env.str("CLINIC_CONTACT_FILE", default="")

@@ -18,3 +18,6 @@ CSRF_COOKIE_SECURE = False
 SESSION_COOKIE_NAME = "sessionid"
 CSRF_COOKIE_NAME = "csrftoken"
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+
+# --- Reliability: a loaded test machine must not trip the web's 5 s statement timeout.
+database_timeouts(DATABASES["default"], env.int("DB_STATEMENT_TIMEOUT_MS", default=60_000))  # noqa: F405

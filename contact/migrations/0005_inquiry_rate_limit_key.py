@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contact', '0002_inquiry'),
+        ('contact', '0004_separate_notification_statuses'),
     ]
 
     operations = [
