@@ -15,6 +15,9 @@ import time
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.db import connection
+
+from ellemes.client_ip import client_ip
 
 TOKEN_SALT = "contact.inquiry-form"  # noqa: S105 - a signing namespace, not a secret
 
@@ -64,10 +67,12 @@ def content_spam_reason(cleaned_data):
 
 
 class RateLimit:
-    """At most INQUIRY_RATE_LIMIT inquiries per client address per window, counted in the shared cache.
+    """At most INQUIRY_RATE_LIMIT inquiries per client address per window.
 
-    Each inquiry also keeps the window's key, so when the cache has no count (it is down, or was
-    emptied) the inquiries are counted in the database instead of the limit failing open or closed.
+    `take_slot()` counts an inquiry before it is saved, atomically, so parallel posts cannot all
+    pass: in the shared cache (an atomic increment) or, when the cache has no count because it is
+    down, in the database under a per-address lock. Each inquiry keeps the window's key, which is
+    what the database counts. The address is the client's as seen through the trusted proxies.
     """
 
     def __init__(self, request, now=None):
@@ -76,18 +81,24 @@ class RateLimit:
         self.limit = settings.INQUIRY_RATE_LIMIT
         bucket = int(self.now // self.window)
         # Hashed so the cache never holds a patient's IP address in clear.
-        address = hashlib.sha256(f"{settings.SECRET_KEY}:{request.META.get('REMOTE_ADDR', '')}".encode()).hexdigest()
+        address = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()
         # Per window: an address's inquiries in one hour cannot be linked to those of another.
         self.window_key = hashlib.sha256(f"{address}:{bucket}".encode()).hexdigest()[:32]
         self.key = f"contact:inquiries:{self.window_key}"
         self.window_ends = (bucket + 1) * self.window
 
-    def retry_after(self):
-        """Seconds until this client may send again, or None while under the limit."""
-        count = cache.get(self.key)
-        if count is None:
-            count = self.stored_count()
-        if count >= self.limit:
+    def take_slot(self):
+        """Count one more inquiry; returns the seconds to wait when that is over the limit, else None.
+
+        Call it inside the transaction that saves the inquiry: the database fallback's lock lasts until then.
+        """
+        # A cache without a count starts from the database's, so emptying the cache forgives nobody.
+        cache.add(self.key, self.stored_count(), timeout=self.window)
+        count = cache.incr(self.key)
+        if count is None:  # the cache is down: count in the database, one request per address at a time
+            self._lock_address()
+            count = self.stored_count() + 1
+        if count > self.limit:
             return max(int(self.window_ends - self.now), 1)
         return None
 
@@ -97,12 +108,8 @@ class RateLimit:
 
         return Inquiry.objects.filter(rate_limit_key=self.window_key).count()
 
-    def record(self):
-        """Count an inquiry just saved with this window's key."""
-        # A cache without a count starts from the database's, which already includes this inquiry.
-        if cache.add(self.key, self.stored_count(), timeout=self.window):
-            return
-        try:
-            cache.incr(self.key)
-        except ValueError:
-            cache.set(self.key, self.stored_count(), timeout=self.window)
+    def _lock_address(self):
+        # PostgreSQL holds the lock until the transaction ends; SQLite (development) runs one writer at a time.
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [self.key])

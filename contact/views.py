@@ -37,15 +37,11 @@ def submit(page, request):
         if earlier:
             return thank_you_redirect(page, request, earlier)
 
-    rate_limit = RateLimit(request)
-    retry_after = rate_limit.retry_after()
-    if retry_after:
-        return rate_limited(page, request, retry_after)
-
     if not form.is_valid():
         form.mark_errors()
         return never_cached(page.render(request, context_overrides={"form": form}))
 
+    rate_limit = RateLimit(request)
     inquiry = form.build_inquiry(consented_at=timezone.now())
     inquiry.form_token = nonce
     inquiry.rate_limit_key = rate_limit.window_key
@@ -56,16 +52,20 @@ def submit(page, request):
         inquiry.notice_status = inquiry.acknowledgement_status = Inquiry.Notification.QUARANTINED
     try:
         with transaction.atomic():
-            inquiry.save()
-            if not inquiry.is_spam:
-                notify_later(inquiry)
+            # Counted and saved in one transaction: of several posts sent at once, only those within the limit pass.
+            retry_after = rate_limit.take_slot()
+            if retry_after is None:
+                inquiry.save()
+                if not inquiry.is_spam:
+                    notify_later(inquiry)
     except IntegrityError:
         # Two copies of the same form raced each other: the other one was saved.
         earlier = Inquiry.objects.filter(form_token=nonce).first() if nonce else None
         if earlier is None:
             raise
         return thank_you_redirect(page, request, earlier)
-    rate_limit.record()
+    if retry_after is not None:
+        return rate_limited(page, request, retry_after)
     return thank_you_redirect(page, request, inquiry)
 
 

@@ -92,7 +92,7 @@ def assert_the_site_works(client, run_worker):
     inquiry = Inquiry.objects.get()
     run_worker()
     inquiry.refresh_from_db()
-    assert inquiry.notification_status == Inquiry.Notification.SENT
+    assert inquiry.notice_status == Inquiry.Notification.SENT
     assert mail.outbox[0].subject.startswith(f"New inquiry #{inquiry.reference}")
     assert client.get(sent["Location"]).status_code == 200
 
