@@ -146,7 +146,7 @@ class ResilientRedisCache(RedisCache):
     A warning is logged when Redis stops answering and again when it is back, not per request.
     """
 
-    RETRY_SECONDS = 5
+    RETRY_SECONDS = 30
     _down_until = {}  # per server, shared by the threads of a process
 
     def __init__(self, server, params):
