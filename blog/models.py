@@ -15,13 +15,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, Site
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
 from ellemes import public_urls
 from ellemes.images import PRESETS, SHARE_IMAGE
 from ellemes.models import ClinicImage, ClinicSettings, Treatment
-from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
+from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
 from ellemes.structured_data import clinic_business
 
@@ -33,7 +34,7 @@ CARD_IMAGE = "fill-640x427"
 SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
 
-class ArticlePageQuerySet(ClinicPageQuerySet):
+class ArticlePageQuerySet(PageQuerySet):
     """Listings of articles."""
 
     def published(self):

@@ -13,17 +13,18 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.images import PRESETS, SHARE_IMAGE
-from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
+from ellemes.models.pages import ClinicPage, IntroPage
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
 COMING_SOON_DAYS = 30
 CARD_IMAGE = "fill-640x427"
 
 
-class SpecialPageQuerySet(ClinicPageQuerySet):
+class SpecialPageQuerySet(PageQuerySet):
     """Date rules for specials, computed from the clinic's calendar at the time of asking."""
 
     def running(self, on=None):

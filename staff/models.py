@@ -18,11 +18,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.images import PRESETS
 from ellemes.models import ClinicImage
-from ellemes.models.pages import ClinicPage, ClinicPageQuerySet, IntroPage
+from ellemes.models.pages import ClinicPage, IntroPage
 from staff.structured_data import person, person_json_ld, team_json_ld
 
 # Rendition sizes the templates use; listings prefetch them so each card costs no extra query.
@@ -36,7 +37,7 @@ def validate_not_future_year(year):
         raise ValidationError("The year they began practising cannot be in the future.")
 
 
-class StaffMemberQuerySet(ClinicPageQuerySet):
+class StaffMemberQuerySet(PageQuerySet):
     def on_show(self):
         """Staff patients may see: published and not behind a view restriction, in the editors' order."""
         return self.live().public().order_by("path")

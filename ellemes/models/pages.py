@@ -1,27 +1,13 @@
 from django.db import models
-from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 
 from ellemes.models.claims import ClaimsCheckedMixin
 from ellemes.panels import ClaimsCheckPanel
-
-
-class ClinicPageQuerySet(PageQuerySet):
-    """Page listings whose `public()` leaves out restricted sections within the listing's own query."""
-
-    def private_q(self):
-        # Wagtail's own private_q fetches every restriction first, one more query per listing on each page.
-        listed_path = ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
-        restricted_above = PageViewRestriction.objects.annotate(listed_path=listed_path).filter(
-            listed_path__startswith=F("page__path")
-        )
-        return Q(Exists(restricted_above))
 
 
 class ClinicPage(ClaimsCheckedMixin, Page):

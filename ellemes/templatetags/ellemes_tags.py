@@ -5,7 +5,6 @@ from wagtail.models import Page, Site
 
 from ellemes import public_urls, slots
 from ellemes.images import FORMATS, PRESETS
-from ellemes.models.pages import ClinicPageQuerySet
 
 register = template.Library()
 
@@ -31,7 +30,7 @@ def main_menu(context):
         return []
     current = context.get("page")
     items = []
-    menu = ClinicPageQuerySet(Page).child_of(site.root_page).live().public().in_menu().specific(defer=True)
+    menu = Page.objects.child_of(site.root_page).live().public().in_menu().specific(defer=True)
     for menu_page in menu:
         state = None
         if current is not None and current.path.startswith(menu_page.path):
