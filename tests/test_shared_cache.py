@@ -1,5 +1,5 @@
 """What one process retires, no process serves: the pages cache in Redis, as in production, and in
-files, as `make run` keeps it.
+files, as `make run` keeps it. While Redis is down, pages and inquiries still work without it.
 
 The web workers and the scheduler (scheduled publishing) are separate processes; a cache kept in
 each process's memory would let them disagree. The Redis tests use the real Redis server.
@@ -14,7 +14,12 @@ from pathlib import Path
 import environ
 import pytest
 import redis
+from django.core.cache import caches
 from django.core.checks import run_checks
+
+from contact.models import Inquiry
+from contact.tests.conftest import valid_data
+from tests.servers import free_port
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,3 +118,45 @@ class TestDeploymentCheck:
             for alias in ("default", "pages")
         }
         assert not [m for m in run_checks(include_deployment_checks=True) if m.id == "ellemes.W001"]
+
+
+@pytest.fixture
+def redis_down(settings):
+    """Both caches in a Redis that does not answer: a local port nothing listens on."""
+    location = f"redis://127.0.0.1:{free_port()}/0"
+    settings.CACHES = {
+        alias: {"BACKEND": "ellemes.cache.FailSoftRedisCache", "LOCATION": location} for alias in ("default", "pages")
+    }
+    settings.PAGE_CACHE_ENABLED = True
+
+
+class TestRedisDown:
+    def test_an_unreachable_redis_answers_as_an_empty_cache(self, redis_down):
+        cache = caches["default"]
+        cache.set("key", 1)
+        assert cache.get("key", "missing") == "missing"
+        assert cache.add("key", 1) is False
+        assert cache.get_many(["key"]) == {}
+        assert cache.get_or_set("key", 2) == 2
+        with pytest.raises(ValueError):
+            cache.incr("key")
+
+    @pytest.mark.django_db
+    def test_pages_are_served_and_inquiries_taken_without_redis(self, client, redis_down):
+        for url in ("/", "/blog/botox-for-facial-symmetry/", "/search/?q=botox", "/contact/"):
+            assert client.get(url).status_code == 200, url
+        response = client.post("/contact/", valid_data(message="Sent while the cache server was down."))
+        assert response.status_code == 302
+        assert Inquiry.objects.filter(message="Sent while the cache server was down.").exists()
+
+    def test_production_settings_use_the_fail_soft_cache_for_redis(self):
+        script = "import django; django.setup(); from django.conf import settings; print(settings.CACHES)"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "ellemes.settings.dev",
+            "CACHE_URL": "rediscache://127.0.0.1:6379/0",
+        }
+        output = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=60
+        ).stdout
+        assert "'default': {'BACKEND': 'ellemes.cache.FailSoftRedisCache'" in output

@@ -118,6 +118,13 @@ CACHES = {
     # Whole pages for anonymous visitors; kept apart so invalidating them never touches anything else.
     "pages": env.cache("PAGE_CACHE_URL", default="locmemcache://ellemes-pages"),
 }
+# A Redis outage slows pages down instead of failing them: an unreachable (or, after a second, silent)
+# server answers as an empty cache (ellemes/cache.py).
+for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        _cache["BACKEND"] = "ellemes.cache.FailSoftRedisCache"
+        _cache.setdefault("OPTIONS", {}).setdefault("socket_connect_timeout", 1)
+        _cache["OPTIONS"].setdefault("socket_timeout", 1)
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_ALIAS = "pages"
