@@ -20,6 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.results import LOAD_HEADING, RESULTS, section
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CHROMIUM_FLAGS = (
@@ -59,7 +61,7 @@ def scratch_site(scratch, **settings):
 class Server:
     """gunicorn serving the scratch site on a local port."""
 
-    def __init__(self, env, port, cache, fragments=True):
+    def __init__(self, env, port, cache, fragments=True, log=None):
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS)],
@@ -70,7 +72,7 @@ class Server:
                 "LAYOUT_CACHE_ENABLED": "true" if fragments else "false",
             },
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log or subprocess.DEVNULL,
         )
         for _ in range(150):
             try:
@@ -280,7 +282,8 @@ def write_results(pages, results, baseline, audits, violations):
         )
         rows.append({"name": name, "cached": cached[0], "uncached": uncached[0], "cold": cold[0]})
     lines += ["", "![Requests per second per page](throughput.png)", ""]
-    (BENCH / "RESULTS.md").write_text("\n".join(lines))
+    load = section(LOAD_HEADING)  # written by `make load`, kept as it is
+    RESULTS.write_text("\n".join(lines) + (f"\n{load}" if load else ""))
     chart(rows, baseline[0], BENCH / "throughput.png")
     print("\n".join(lines))
 
