@@ -1,6 +1,6 @@
 """bench/RESULTS.md holds the benchmark's figures and, under their own headings, other tools' sections.
 
-Each tool rewrites only its part, so `make bench` keeps the load figures and `make load` keeps the benchmark's.
+Each tool rewrites only its part, so `make bench` keeps the audit and load sections and `make load` the rest.
 """
 
 from pathlib import Path
@@ -17,6 +17,13 @@ def section(heading):
         return ""
     end = text.find("\n## ", start + len(heading))
     return text[start:] if end < 0 else text[start : end + 1]
+
+
+def other_sections():
+    """Every `## ` section now in the file (the security audit, the load run), for the benchmark to keep."""
+    text = RESULTS.read_text() if RESULTS.exists() else ""
+    start = text.find("\n## ")
+    return "" if start < 0 else text[start + 1 :]
 
 
 def replace_section(heading, lines):
