@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= ellemes.settings.dev
 
-.PHONY: run test install lint format migrate demo clean bench audit
+.PHONY: run test install lint format migrate demo clean bench audit load
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -65,3 +65,9 @@ audit: install
 	@command -v caddy >/dev/null || { echo "audit needs caddy (apt-get install caddy)"; exit 1; }
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund --silent
 	$(BIN)/python -m bench.audit
+
+# 60 s of mixed traffic while the database, Redis, the worker and mail fail in turn (see README, Performance).
+load: install
+	@for tool in createdb dropdb redis-cli; do command -v $$tool >/dev/null || { \
+	  echo "load needs the PostgreSQL client tools and redis-cli, with PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (apt-get install postgresql-client redis-tools)"; exit 1; }; done
+	$(BIN)/python -m bench.load $(LOAD_ARGS)

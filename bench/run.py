@@ -20,6 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.results import RESULTS, other_sections
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CHROMIUM_FLAGS = (
@@ -59,14 +61,14 @@ def scratch_site(scratch, **settings):
 class Server:
     """gunicorn serving the scratch site on a local port."""
 
-    def __init__(self, env, port, cache):
+    def __init__(self, env, port, cache, log=None):
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS)],
             cwd=ROOT,
             env={**env, "PAGE_CACHE_ENABLED": "true" if cache else "false"},
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log or subprocess.DEVNULL,
         )
         for _ in range(150):
             try:
@@ -275,7 +277,8 @@ def write_results(pages, results, baseline, audits, violations):
         )
         rows.append({"name": name, "cached": cached[0], "uncached": uncached[0], "cold": cold[0]})
     lines += ["", "![Requests per second per page](throughput.png)", ""]
-    (BENCH / "RESULTS.md").write_text("\n".join(lines))
+    kept = other_sections()  # written by `make audit` and `make load`, kept as they are
+    RESULTS.write_text("\n".join(lines) + (f"\n{kept}" if kept else ""))
     chart(rows, baseline[0], BENCH / "throughput.png")
     print("\n".join(lines))
 

@@ -1,5 +1,5 @@
-"""Real servers the reliability tests start on free local ports: an SMTP server, a TCP proxy they can cut,
-and a socket that accepts connections and never answers."""
+"""Real servers the reliability tests and `make load` start on free local ports: an SMTP server, a TCP proxy
+they can cut, and a socket that accepts connections and never answers."""
 
 import contextlib
 import socket
@@ -106,10 +106,11 @@ class TCPProxy:
             upstream.settimeout(None)
             with self.lock:
                 self.sockets.update((client, upstream))
+            pipes = [2]  # the pair is closed by whichever direction ends last
             for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+                threading.Thread(target=self._pipe, args=(source, sink, pipes), daemon=True).start()
 
-    def _pipe(self, source, sink):
+    def _pipe(self, source, sink, pipes):
         try:
             while data := source.recv(65536):
                 sink.sendall(data)
@@ -119,6 +120,15 @@ class TCPProxy:
             for sock in (source, sink):
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
+            # Closed, not only shut down: a long run through the proxy would otherwise run out of descriptors.
+            with self.lock:
+                pipes[0] -= 1
+                last = pipes[0] == 0
+                if last:
+                    self.sockets.difference_update((source, sink))
+            if last:
+                source.close()
+                sink.close()
 
     def __enter__(self):
         return self.start()

@@ -1,5 +1,6 @@
 """The background worker outlives a database outage: it waits, reconnects and goes on processing jobs."""
 
+import io
 import os
 import signal
 import subprocess
@@ -8,8 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection, transaction
+from django.core.management import call_command
+from django.db import InterfaceError, connection, transaction
 from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
 
 from contact.models import Inquiry
 from contact.tasks import notification_jobs, notify_later
@@ -108,3 +111,21 @@ def test_the_worker_survives_a_database_outage_and_then_processes_a_new_job(data
             with committed():
                 notification_jobs(inquiry.pk).delete()
                 inquiry.delete()
+
+
+def test_the_worker_survives_a_connection_lost_while_a_job_ran(monkeypatch):
+    """Recording the failure of a job whose connection dropped raises InterfaceError, not a DatabaseError."""
+    runs = []
+
+    def run(worker):
+        runs.append(worker)
+        if len(runs) == 1:
+            raise InterfaceError("connection already closed")
+        worker.running = False
+
+    monkeypatch.setattr(Worker, "run", run)
+    monkeypatch.setattr(Worker, "configure_signals", lambda worker: None)
+    errors = io.StringIO()
+    call_command("run_worker", "--interval", "0", "--max-delay", "0.01", stdout=io.StringIO(), stderr=errors)
+    assert len(runs) == 2
+    assert "Database unavailable (InterfaceError)" in errors.getvalue()

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, InterfaceError, connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
@@ -47,7 +47,9 @@ class Command(BaseCommand):
         while worker.running:
             try:
                 worker.run()
-            except DatabaseError as error:
+            # InterfaceError is not a DatabaseError: it is what the worker gets when it records the failure of a
+            # job whose connection dropped mid-query ("connection already closed").
+            except (DatabaseError, InterfaceError) as error:
                 delay = min(max(delay * 2, 1.0), max_delay)
                 self.stderr.write(f"Database unavailable ({type(error).__name__}); trying again in {delay:g} s.")
                 self._drop_connections()
@@ -64,5 +66,5 @@ class Command(BaseCommand):
         for connection in connections.all(initialized_only=True):
             try:
                 connection.close()
-            except DatabaseError:
+            except (DatabaseError, InterfaceError):
                 connection.connection = None  # already broken: the next query opens a new one
