@@ -28,12 +28,14 @@ run: demo
 	$(BIN)/python manage.py ensure_dev_admin
 	$(BIN)/python manage.py clear_page_cache
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
-	@# The background worker (inquiry emails) and the scheduler (scheduled publishing) stop with the server;
-	@# the worker is started again whenever it exits.
+	@# The background workers (inquiry emails; image renditions, on their own) and the scheduler (scheduled
+	@# publishing) stop with the server; a worker is started again whenever it exits.
 	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
-	( trap 'kill $$pid 2>/dev/null; exit 0' TERM; \
-	  while :; do $(BIN)/python manage.py run_worker & pid=$$!; wait $$pid; \
-	    echo "The worker exited; starting it again in 5 s." >&2; sleep 5; done ) & \
+	for queues in default renditions; do \
+	  ( trap 'kill $$pid 2>/dev/null; exit 0' TERM; \
+	    while :; do $(BIN)/python manage.py run_worker --queues $$queues --heartbeat "" & pid=$$!; wait $$pid; \
+	      echo "The $$queues worker exited; starting it again in 5 s." >&2; sleep 5; done ) & \
+	done; \
 	$(BIN)/python manage.py run_periodic & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

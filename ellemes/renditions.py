@@ -1,9 +1,9 @@
 """Image renditions are made ahead of time, never by the first patient who opens a page.
 
 Uploading (or replacing) an image, or publishing a page, queues a background task on the durable
-queue (run by `manage.py db_worker --backend durable`) that makes every rendition the templates use
-(`ellemes.images.warm_specs()`) for the images concerned. `manage.py warm_renditions` makes any
-that are still missing.
+backend's own "renditions" queue (run by `manage.py run_worker --queues renditions`, a worker of
+its own) that makes every rendition the templates use (`ellemes.images.warm_specs()`) for the
+images concerned. `manage.py warm_renditions` makes any that are still missing.
 """
 
 from django.db import transaction
@@ -26,8 +26,12 @@ def make_renditions(image):
     return len(missing)
 
 
-# Low priority: image work must never hold up an inquiry notice queued behind it.
-@task(backend="durable", priority=-10)
+# A queue of its own, with a worker of its own: a huge image's renditions can take minutes and gigabytes,
+# and must never hold up an inquiry notice.
+RENDITIONS_QUEUE = "renditions"
+
+
+@task(backend="durable", queue_name=RENDITIONS_QUEUE)
 def generate_renditions(image_ids):
     from wagtail.images import get_image_model
 

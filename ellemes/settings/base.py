@@ -203,7 +203,8 @@ EMAIL_TIMEOUT = 10
 # stays immediate, as in a stock Wagtail install.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "durable": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []},
+    # "default": inquiry notices and password resets; "renditions": image work, with a worker of its own.
+    "durable": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "renditions"]},
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -19,6 +19,12 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--queues",
+            default="default",
+            help="Comma-separated queues to work on (default: inquiry notices and password resets; "
+            "run a second worker with --queues renditions for image work).",
+        )
         parser.add_argument("--interval", type=float, default=1.0, help="Seconds between looks at an empty queue.")
         parser.add_argument(
             "--max-delay", type=float, default=30.0, help="Longest wait between reconnection attempts, in seconds."
@@ -29,10 +35,10 @@ class Command(BaseCommand):
             help="A file touched after each look at the queue, for health checks (default: WORKER_HEARTBEAT_FILE).",
         )
 
-    def handle(self, *args, interval, max_delay, heartbeat, **options):
+    def handle(self, *args, queues, interval, max_delay, heartbeat, **options):
         # Batch mode drains the queue and returns, so this loop can notice outages and touch the heartbeat.
         worker = Worker(
-            queue_names=["*"],
+            queue_names=[name.strip() for name in queues.split(",") if name.strip()],
             interval=0,
             batch=True,
             backend_name="durable",
