@@ -193,7 +193,10 @@ def wrk(url, seconds, runs):
     subprocess.run(["wrk", "-t2", "-c8", "-d1s", url], capture_output=True, check=True)  # warm every worker
     for _ in range(runs):
         output = subprocess.run(
-            ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", url], capture_output=True, text=True, check=True
+            ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "10s", "--latency", url],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         rates.append(float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)))
         p50s.append(_latency(output, "50%"))
@@ -219,9 +222,10 @@ print(time.time(), flush=True)
 """
 
 
-def edge_freshness(env, edge_url, runs=3):
-    """Seconds from a publish (started in another process) to the first fresh /blog/ through the edge,
-    and how long the publish itself took; the median of `runs`."""
+def edge_freshness(env, edge_url, runs=3, limit=10):
+    """For each of `runs` publishes (each started in another process): the seconds from the start of the
+    publish to the first fresh /blog/ through the edge, polled as fast as one visitor can, or None if
+    it was still stale after `limit` seconds; and how long each publish took."""
     delays, publishes = [], []
     for attempt in range(runs):
         title = f"Skin journal {attempt} {secrets.token_hex(4)}"
@@ -232,16 +236,14 @@ def edge_freshness(env, edge_url, runs=3):
         )
         started = float(publisher.stdout.readline())
         fresh = None
-        while fresh is None and time.time() < started + 30:
+        while fresh is None and time.time() < started + limit:
             if title in urllib.request.urlopen(edge_url + "/blog/").read().decode():  # noqa: S310
                 fresh = time.time()
-            else:
-                time.sleep(0.005)
         published = float(publisher.stdout.readline())
         publisher.wait(timeout=30)
-        delays.append((fresh or float("inf")) - started)
+        delays.append(None if fresh is None else fresh - started)
         publishes.append(published - started)
-    return statistics.median(delays), statistics.median(publishes)
+    return delays, publishes
 
 
 def lighthouse(url, attempts=3):
@@ -426,8 +428,7 @@ def write_results(pages, results, references, freshness, audits, violations, opt
         "",
         f"- **C**, a constant-bytes Django view under the same gunicorn: **{C[0]:.0f} req/s** (p99 {C[2]:.1f} ms).",
         f"- **N**, Caddy serving the same HTML as a static file: **{N[0]:.0f} req/s** (p99 {N[2]:.1f} ms).",
-        f"- **Edge freshness**: a publish in another process is fresh through Varnish {freshness[0] * 1000:.0f} ms "
-        f"after it starts (the publish itself takes {freshness[1] * 1000:.0f} ms; median of 3).",
+        f"- **Edge freshness**: {_freshness(*freshness)}",
         "",
         "Cacheable pages:",
         "",
@@ -486,6 +487,15 @@ def write_results(pages, results, references, freshness, audits, violations, opt
 
 
 AUDIT_SECTION = "## Security headers (MDN HTTP Observatory)"
+
+
+def _freshness(delays, publishes):
+    seen = ", ".join("still stale after 10 s" if delay is None else f"{delay * 1000:.0f} ms" for delay in delays)
+    return (
+        f"{len(delays)} publishes, each in another process while one visitor reloads /blog/ through Varnish "
+        f"without pause: the first fresh response came {seen} after the publish started (a publish takes "
+        f"{statistics.median(publishes) * 1000:.0f} ms)."
+    )
 
 
 def _queries(page):
