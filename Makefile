@@ -58,7 +58,7 @@ clean:
 	rm -rf $(VENV) db.sqlite3 media test-media static .cache
 
 bench: install
-	@command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk) and chromium (apt-get install chromium)"; exit 1; }
+	@command -v wrk >/dev/null || { echo "bench needs wrk, varnish, caddy and chromium (apt-get install wrk varnish caddy chromium)"; exit 1; }
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund --silent
 	$(BIN)/python -m bench.run
 

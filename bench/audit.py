@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.run import BENCH, Server, scratch_site
+from bench.run import BENCH, Gunicorn, scratch_site
 
 SCANNER = BENCH / "node_modules" / "@mdn" / "mdn-http-observatory"
 RESULTS = BENCH / "RESULTS.md"
@@ -98,7 +98,7 @@ def main():
     caddy = server = None
     try:
         env = scratch_site(scratch)
-        server = Server(env, APP_PORT, cache=True)
+        server = Gunicorn(env, cache=True, port=APP_PORT)
         caddyfile = scratch / "Caddyfile"
         caddyfile.write_text(CADDYFILE.format(storage=scratch / "caddy", app_port=APP_PORT))
         caddy = subprocess.Popen(

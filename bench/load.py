@@ -34,7 +34,7 @@ from pathlib import Path
 import psycopg2
 
 from bench.results import LOAD_HEADING, replace_section
-from bench.run import ROOT, WORKERS, Server, scratch_site
+from bench.run import ROOT, WORKERS, Gunicorn, scratch_site
 from tests.servers import SMTPServer, TCPProxy, free_port
 
 POSTGRES = ("127.0.0.1", 5432)
@@ -210,7 +210,7 @@ class Stack:
             LOG_LEVEL="WARNING",
         )
         self.logs = {name: open(self.scratch / f"{name}.log", "w") for name in ("gunicorn", "worker", "scheduler")}  # noqa: SIM115
-        self.server = Server(self.env, port, cache=True, log=self.logs["gunicorn"])
+        self.server = Gunicorn(self.env, cache=True, port=port, log=self.logs["gunicorn"])
         self.started.append(self.server.stop)
         self.worker = Supervised("the worker", ["run_worker"], self.env, self.logs["worker"]).start()
         self.started.append(self.worker.stop)

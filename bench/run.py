@@ -1,9 +1,24 @@
 """Benchmark the site as patients get it: throughput, latency, SQL, Lighthouse and axe, per page.
 
-Run with `make bench`. It builds a scratch copy of the demo site, serves it with gunicorn under
-the production settings, measures every page with wrk (from the full-page cache, with the cache
-off, and a constant-bytes Django view as the ceiling), then audits each page with Lighthouse and
-axe-core in Chromium. Results go to bench/RESULTS.md and bench/throughput.png.
+Run with `make bench`. It builds a scratch copy of the demo site under the production settings and,
+in one run, measures every page with wrk, side by side:
+
+- edge: cached in a real Varnish (deploy/varnish/default.vcl) in front of gunicorn;
+- hit: served from the Django `pages` cache by gunicorn, no edge;
+- first view: the first view after a change, with the page cache off (nothing else is kept);
+- contact and search, never cached whole; search again once 500 more articles exist;
+- the references: a constant-bytes Django view under the same gunicorn (C), and Caddy serving
+  the same HTML as a static file (N);
+- edge freshness: the time from a publish, in another process, to the first fresh page through Varnish.
+
+Then it audits each page with Lighthouse and axe-core in Chromium (`--skip-audits` skips them).
+Results go to bench/RESULTS.md (the security-headers section `make audit` writes there is kept)
+and bench/throughput.png.
+
+Search is measured on the database `BENCH_DATABASE_URL` names (use PostgreSQL, to measure its
+full-text search; the bench drops and re-creates that database, so give it a scratch one), or a
+scratch SQLite file. `BENCH_REDIS_URL` puts the `pages` cache in Redis, as in production (the bench
+empties that database); otherwise it is a scratch file cache, also shared by every process.
 """
 
 import argparse
@@ -17,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -31,18 +47,61 @@ CHROMIUM_FLAGS = (
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's documented rule of thumb
+NEVER_CACHED = ("contact", "search")
+MORE_ARTICLES = 500
+VARNISHD = shutil.which("varnishd") or ("/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None)
 
 
 def run(command, env, **kwargs):
-    return subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True, **kwargs)
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, **kwargs)
+    if result.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return result
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url, what):
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - a local server
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{what} did not start")
+
+
+def fresh_database(url):
+    """Drop and re-create the PostgreSQL database `url` names: the scratch site starts empty."""
+    import psycopg2
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    connection = psycopg2.connect(
+        dbname="postgres", user=parts.username, password=parts.password, host=parts.hostname, port=parts.port
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
 
 
 def scratch_site(scratch, **settings):
     """Build a throwaway copy of the demo site under production settings in `scratch`; returns its environment."""
+    database_url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{scratch / 'bench.sqlite3'}")
+    if database_url.startswith("postgres"):
+        fresh_database(database_url)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{scratch / 'bench.sqlite3'}"),
+        "DATABASE_URL": database_url,
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "MEDIA_ROOT": str(scratch / "media"),
@@ -50,37 +109,84 @@ def scratch_site(scratch, **settings):
         "SERVE_MEDIA": "true",
         "PAGE_CACHE_ENABLED": "false",
         "EMAIL_URL": "consolemail://",
+        "BENCH_CONSTANT_FILE": str(scratch / "static-reference" / "index.html"),
         **settings,
     }
+    # One `pages` cache for every process, as in production: a publish in another process must clear it.
+    env["PAGE_CACHE_URL"] = os.environ.get("BENCH_REDIS_URL", f"filecache://{scratch / 'pages'}")
+    (scratch / "static-reference").mkdir()
     print("Building the scratch site…", flush=True)
     for command in (["migrate", "--noinput"], ["load_demo_content"], ["collectstatic", "--noinput"]):
         run([sys.executable, "manage.py", *command], env)
     return env
 
 
-class Server:
-    """gunicorn serving the scratch site on a local port."""
+class Process:
+    """A server started for the benchmark, stopped by its own process id."""
 
-    def __init__(self, env, port, cache, log=None):
-        self.url = f"http://127.0.0.1:{port}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", str(WORKERS)],
-            cwd=ROOT,
-            env={**env, "PAGE_CACHE_ENABLED": "true" if cache else "false"},
-            stdout=subprocess.DEVNULL,
-            stderr=log or subprocess.DEVNULL,
+    def __init__(self, command, env=None, cwd=ROOT, log=None):
+        self.process = subprocess.Popen(  # noqa: S603 - fixed commands
+            command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=log or subprocess.DEVNULL
         )
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(self.url + "/healthz", timeout=2)  # noqa: S310
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
 
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=20)
+
+
+class Gunicorn(Process):
+    def __init__(self, env, cache, varnish_url="", port=None, log=None):
+        port = port or free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        env = {**env, "PAGE_CACHE_ENABLED": "true" if cache else "false", "VARNISH_URL": varnish_url}
+        command = [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "-b", f"127.0.0.1:{port}"]
+        super().__init__([*command, "-w", str(WORKERS)], env, log=log)
+        wait_for(self.url + "/healthz", "gunicorn")
+
+
+class Varnish(Process):
+    """A real varnishd with the project's configuration, in front of `app_port`."""
+
+    def __init__(self, app_port, port):
+        self.url = f"http://127.0.0.1:{port}"
+        # Varnish's worker drops root privileges, so its files live in a directory anyone may read.
+        self.directory = Path(tempfile.mkdtemp(prefix="bench-varnish-"))
+        self.directory.chmod(0o755)
+        vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text().replace('"8000"', f'"{app_port}"')
+        (self.directory / "default.vcl").write_text(vcl)
+        super().__init__(
+            [
+                VARNISHD,
+                "-F",
+                "-n",
+                str(self.directory / "state"),
+                "-f",
+                str(self.directory / "default.vcl"),
+                "-a",
+                f"127.0.0.1:{port}",
+                "-T",
+                f"127.0.0.1:{free_port()}",
+                "-s",
+                "malloc,64m",
+                "-p",
+                "ban_lurker_sleep=0.01",
+            ]
+        )
+        wait_for(self.url + "/healthz", "varnishd")
+
+    def stop(self):
+        super().stop()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class Caddy(Process):
+    """Caddy serving `directory` as static files: the ceiling for bytes from a server."""
+
+    def __init__(self, directory):
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        super().__init__(["caddy", "file-server", "--root", str(directory), "--listen", f"127.0.0.1:{port}"])
+        wait_for(self.url + "/index.html", "caddy")
 
 
 def wrk(url, seconds, runs):
@@ -89,7 +195,10 @@ def wrk(url, seconds, runs):
     subprocess.run(["wrk", "-t2", "-c8", "-d1s", url], capture_output=True, check=True)  # warm every worker
     for _ in range(runs):
         output = subprocess.run(
-            ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", url], capture_output=True, text=True, check=True
+            ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "10s", "--latency", url],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         rates.append(float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)))
         p50s.append(_latency(output, "50%"))
@@ -100,6 +209,43 @@ def wrk(url, seconds, runs):
 def _latency(output, percentile):
     value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", output).groups()
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+PUBLISH = """
+import time, django
+django.setup()
+from blog.models import BlogIndexPage
+blog = BlogIndexPage.objects.get()
+blog.title = {title!r}
+revision = blog.save_revision()
+print(time.time(), flush=True)
+revision.publish()
+print(time.time(), flush=True)
+"""
+
+
+def edge_freshness(env, edge_url, runs=3, limit=10):
+    """For each of `runs` publishes (each started in another process): the seconds from the start of the
+    publish to the first fresh /blog/ through the edge, polled as fast as one visitor can, or None if
+    it was still stale after `limit` seconds; and how long each publish took."""
+    delays, publishes = [], []
+    for attempt in range(runs):
+        title = f"Skin journal {attempt} {secrets.token_hex(4)}"
+        for _ in range(3):
+            urllib.request.urlopen(edge_url + "/blog/").read()  # noqa: S310 - cached at the edge now
+        publisher = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-c", PUBLISH.format(title=title)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+        )
+        started = float(publisher.stdout.readline())
+        fresh = None
+        while fresh is None and time.time() < started + limit:
+            if title in urllib.request.urlopen(edge_url + "/blog/").read().decode():  # noqa: S310
+                fresh = time.time()
+        published = float(publisher.stdout.readline())
+        publisher.wait(timeout=30)
+        delays.append(None if fresh is None else fresh - started)
+        publishes.append(published - started)
+    return delays, publishes
 
 
 def lighthouse(url, attempts=3):
@@ -162,29 +308,35 @@ def axe(urls):
     return results
 
 
-def chart(rows, baseline, path):
+def chart(rows, references, path):
     from PIL import Image, ImageDraw
 
-    width, bar, gap, left = 900, 18, 14, 150
-    height = 60 + len(rows) * (3 * bar + gap)
+    width, bar, gap, left = 900, 16, 14, 150
+    modes = (("edge", (107, 39, 72)), ("hit", (170, 110, 140)), ("first", (225, 205, 215)))
+    height = 60 + len(rows) * (len(modes) * bar + gap)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     draw.text(
         (10, 10),
-        f"Requests/s per page: cached, uncached, every cache off (baseline constant view: {baseline:.0f}/s)",
+        "Requests/s per page: at the edge, a Django page cache hit, the first view after a change "
+        f"(C {references['C'][0]:.0f}/s, N {references['N'][0]:.0f}/s)",
         fill="black",
     )
-    scale = (width - left - 90) / max(baseline, *(r["cached"] for r in rows))
+    scale = (width - left - 90) / max(references["N"][0], *(row["edge"] for row in rows))
     y = 40
     for row in rows:
         draw.text((10, y + 8), row["name"], fill="black")
-        bars = ((row["cached"], (107, 39, 72)), (row["uncached"], (190, 150, 170)), (row["cold"], (225, 205, 215)))
-        for value, colour in bars:
+        for mode, colour in modes:
+            value = row[mode]
             draw.rectangle((left, y, left + value * scale, y + bar - 2), fill=colour)
             draw.text((left + value * scale + 6, y + 2), f"{value:.0f}", fill="black")
             y += bar
         y += gap
     image.save(path)
+
+
+def inspect(env):
+    return json.loads(run([sys.executable, "-m", "bench.inspect_site"], env).stdout)
 
 
 def main():
@@ -193,94 +345,164 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="wrk runs per page and mode (the median is kept)")
     parser.add_argument("--skip-audits", action="store_true", help="skip Lighthouse and axe")
     options = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is not installed (apt-get install wrk).")
+    for tool, package in (("wrk", "wrk"), ("caddy", "caddy")):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is not installed (apt-get install {package}).")
+    if VARNISHD is None:
+        sys.exit("varnishd is not installed (apt-get install varnish).")
+    measure = lambda url: wrk(url, options.seconds, options.runs)  # noqa: E731
 
     scratch = Path(tempfile.mkdtemp(prefix="ellemes-bench-"))
     # Plain HTTP on loopback: no TLS proxy in front, so no HTTPS redirect and no Secure cookies.
     env = scratch_site(scratch, SECURE_COOKIES="false", SECURE_SSL_REDIRECT="false")
+    servers = []
     try:
-        inspected = json.loads(run([sys.executable, "-m", "bench.inspect_site"], env).stdout)
+        inspected = inspect(env)
         pages = {name: page for name, page in inspected.items() if page["status"] == 200}
         for name in inspected.keys() - pages.keys():
             print(f"  skipping {name}: {inspected[name]['url']} answered {inspected[name]['status']}")
+        cacheable = [name for name in pages if name not in NEVER_CACHED]
+        results = {name: {} for name in pages}
+        references = {}
+        audits, violations = {}, {}
 
-        server = Server(env, 8611, cache=True)
-        try:
-            for page in pages.values():
-                page["html"] = urllib.request.urlopen(server.url + page["url"]).read()  # noqa: S310
-            env["BENCH_CONSTANT_FILE"] = str(scratch / "constant.html")
-            Path(env["BENCH_CONSTANT_FILE"]).write_bytes(pages["home"]["html"])
-        finally:
-            server.stop()
-
-        results = {}
-        server = Server(env, 8612, cache=True)
-        try:
-            print(f"Measuring with the page cache ({WORKERS} gunicorn workers)…", flush=True)
-            baseline = wrk(server.url + "/__bench__/constant/", options.seconds, options.runs)
+        # The page cache on, Varnish in front; the app purges Varnish on every change.
+        edge_port = free_port()
+        app = Gunicorn(env, cache=True, varnish_url=f"http://127.0.0.1:{edge_port}")
+        servers.append(app)
+        edge = Varnish(int(app.url.rsplit(":", 1)[1]), edge_port)
+        servers.append(edge)
+        static = Caddy(Path(env["BENCH_CONSTANT_FILE"]).parent)
+        servers.append(static)
+        print(f"Measuring the references and the cached pages ({WORKERS} gunicorn workers)…", flush=True)
+        references["C"] = measure(app.url + "/__bench__/constant/")
+        references["N"] = measure(static.url + "/index.html")
+        for name in cacheable:
+            results[name]["edge"] = measure(edge.url + pages[name]["url"])
+            results[name]["hit"] = measure(app.url + pages[name]["url"])
+        for name in NEVER_CACHED:
+            if name in pages:
+                results[name]["plain"] = measure(app.url + pages[name]["url"])
+        print("Measuring edge freshness…", flush=True)
+        freshness = edge_freshness({**env, "PAGE_CACHE_ENABLED": "true", "VARNISH_URL": edge.url}, edge.url)
+        if not options.skip_audits:
+            print("Auditing with Lighthouse and axe…", flush=True)
             for name, page in pages.items():
-                results[name] = {"cached": wrk(server.url + page["url"], options.seconds, options.runs)}
-            audits = {}
-            if not options.skip_audits:
-                print("Auditing with Lighthouse and axe…", flush=True)
-                for name, page in pages.items():
-                    audits[name] = lighthouse(server.url + page["url"])
-                violations = axe({name: server.url + page["url"] for name, page in pages.items()})
-        finally:
+                audits[name] = lighthouse(app.url + page["url"])
+            violations = axe({name: app.url + page["url"] for name, page in pages.items()})
+        for server in (static, edge, app):
             server.stop()
-        # Nothing but whole pages is cached now: "every cache off" is the page cache off, measured twice.
-        for mode, port, label in (
-            ("uncached", 8613, "the page cache off"),
-            ("cold", 8614, "every cache off"),
-        ):
-            server = Server(env, port, cache=False)
-            try:
-                print(f"Measuring with {label}…", flush=True)
-                for name, page in pages.items():
-                    results[name][mode] = wrk(server.url + page["url"], options.seconds, options.runs)
-            finally:
-                server.stop()
+            servers.remove(server)
+
+        # The page cache off: every view costs what the first view after a change costs.
+        app = Gunicorn(env, cache=False)
+        servers.append(app)
+        print("Measuring the first view after a change (page cache off)…", flush=True)
+        for name in cacheable:
+            results[name]["first"] = measure(app.url + pages[name]["url"])
+        if "search" in pages:
+            print(f"Adding {MORE_ARTICLES} articles…", flush=True)
+            run([sys.executable, "-m", "bench.grow_site", str(MORE_ARTICLES)], {**env, "VARNISH_URL": ""})
+            grown = inspect(env)
+            for name, page in grown.items():
+                if name in pages:
+                    pages[name]["queries_grown"] = page["queries"]
+            results["search"]["grown"] = measure(app.url + pages["search"]["url"])
+        app.stop()
+        servers.remove(app)
     finally:
+        for server in servers:
+            server.stop()
         shutil.rmtree(scratch, ignore_errors=True)
 
-    write_results(pages, results, baseline, audits, violations if not options.skip_audits else {})
+    database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+    write_results(pages, results, references, freshness, audits, violations, options, database)
 
 
-def write_results(pages, results, baseline, audits, violations):
+def write_results(pages, results, references, freshness, audits, violations, options, database):
+    C, N = references["C"], references["N"]
+    grown = f"{13 + MORE_ARTICLES}"
     lines = [
         "# Benchmark results",
         "",
-        f"gunicorn, {WORKERS} sync workers, production settings, {os.cpu_count()} cores; wrk -t2 -c16, median of runs.",
-        f"Baseline (constant-bytes Django view, same gunicorn): **{baseline[0]:.0f} req/s**, p99 {baseline[2]:.1f} ms.",
+        f"`make bench`: gunicorn, {WORKERS} sync workers, production settings, {database}, {os.cpu_count()} cores; "
+        f"wrk -t2 -c16, {options.seconds} s, median of {options.runs} runs; the demo site (13 articles).",
         "",
-        "- cached: served from the full-page cache.",
-        "- uncached: the page cache off, the cost of the first view after a change.",
-        "- every cache off: the same, measured again (nothing else is kept between requests).",
-        "- SQL: queries on a full-page cache miss (steady state) / with every cache empty.",
+        f"- **C**, a constant-bytes Django view under the same gunicorn: **{C[0]:.0f} req/s** (p99 {C[2]:.1f} ms).",
+        f"- **N**, Caddy serving the same HTML as a static file: **{N[0]:.0f} req/s** (p99 {N[2]:.1f} ms).",
+        f"- **Edge freshness**: {_freshness(*freshness)}",
         "",
-        "| page | cached req/s | of baseline | uncached req/s | of baseline | every cache off req/s | of baseline "
-        "| p99 cached / uncached (ms) | SQL (miss / cold) | Lighthouse perf/a11y/bp/seo | axe violations |",
+        "Cacheable pages:",
+        "",
+        "- edge: cached in Varnish (deploy/varnish/default.vcl) in front of gunicorn, as % of N;",
+        "- hit: served from the Django `pages` cache, no edge, as % of C;",
+        "- first view: the first view after a change (the page cache off; nothing else is kept), as % of C;",
+        f"- SQL: queries on that first view, with 13 articles / with {grown}.",
+        "",
+        "| page | edge req/s | of N | hit req/s | of C | first view req/s | of C | p99 edge / hit / first (ms) "
+        "| SQL | Lighthouse perf/a11y/bp/seo | axe violations |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     rows = []
     for name, page in pages.items():
-        cached, uncached, cold = results[name]["cached"], results[name]["uncached"], results[name]["cold"]
-        scores = audits.get(name)
-        score_text = "/".join(str(scores.get(k, "–")) for k in LIGHTHOUSE_CATEGORIES) if scores else "not run"
-        axe_text = ", ".join(violations.get(name, [])) or ("0" if name in violations else "not run")
+        if name in NEVER_CACHED:
+            continue
+        edge, hit, first = results[name]["edge"], results[name]["hit"], results[name]["first"]
         lines.append(
-            f"| {name} `{page['url']}` | {cached[0]:.0f} | {cached[0] / baseline[0]:.0%} | {uncached[0]:.0f} "
-            f"| {uncached[0] / baseline[0]:.1%} | {cold[0]:.0f} | {cold[0] / baseline[0]:.1%} "
-            f"| {cached[2]:.1f} / {uncached[2]:.1f} | {page['queries']} / {page['cold_queries']} "
-            f"| {score_text} | {axe_text} |"
+            f"| {name} `{page['url']}` | {edge[0]:.0f} | {edge[0] / N[0]:.0%} | {hit[0]:.0f} | {hit[0] / C[0]:.0%} "
+            f"| {first[0]:.0f} | {first[0] / C[0]:.1%} | {edge[2]:.1f} / {hit[2]:.1f} / {first[2]:.1f} "
+            f"| {_queries(page)} | {_audit(name, audits, violations)} |"
         )
-        rows.append({"name": name, "cached": cached[0], "uncached": uncached[0], "cold": cold[0]})
+        rows.append({"name": name, "edge": edge[0], "hit": hit[0], "first": first[0]})
+    lines += [
+        "",
+        f"Never cached whole (a form, a visitor's search), with the page cache on; search on {database}'s "
+        f"full-text search, with 13 articles and with {grown}:",
+        "",
+        "| page | req/s | of C | p99 (ms) | SQL | Lighthouse perf/a11y/bp/seo | axe violations |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name in NEVER_CACHED:
+        if name not in pages:
+            continue
+        page, plain = pages[name], results[name]["plain"]
+        lines.append(
+            f"| {name} `{page['url']}` | {plain[0]:.0f} | {plain[0] / C[0]:.1%} | {plain[2]:.1f} | {page['queries']} "
+            f"| {_audit(name, audits, violations)} |"
+        )
+    if "grown" in results.get("search", {}):
+        page, grown_result = pages["search"], results["search"]["grown"]
+        lines.append(
+            f"| search, {grown} articles `{page['url']}` | {grown_result[0]:.0f} | {grown_result[0] / C[0]:.1%} "
+            f"| {grown_result[2]:.1f} | {page.get('queries_grown', '–')} | not run | not run |"
+        )
+    if options.skip_audits:
+        lines += ["", "Lighthouse and axe were skipped in this run (`--skip-audits`)."]
     lines += ["", "![Requests per second per page](throughput.png)", ""]
     kept = other_sections()  # written by `make audit` and `make load`, kept as they are
     RESULTS.write_text("\n".join(lines) + (f"\n{kept}" if kept else ""))
-    chart(rows, baseline[0], BENCH / "throughput.png")
+    chart(rows, references, BENCH / "throughput.png")
     print("\n".join(lines))
+
+
+def _freshness(delays, publishes):
+    seen = ", ".join("still stale after 10 s" if delay is None else f"{delay * 1000:.0f} ms" for delay in delays)
+    return (
+        f"{len(delays)} publishes, each in another process while one visitor reloads /blog/ through Varnish "
+        f"without pause: the first fresh response came {seen} after the publish started (a publish takes "
+        f"{statistics.median(publishes) * 1000:.0f} ms)."
+    )
+
+
+def _queries(page):
+    return f"{page['queries']} / {page.get('queries_grown', '–')}"
+
+
+def _audit(name, audits, violations):
+    scores = audits.get(name)
+    score_text = "/".join(str(scores.get(k, "–")) for k in LIGHTHOUSE_CATEGORIES) if scores else "not run"
+    axe_text = ", ".join(violations.get(name, [])) or ("0" if name in violations else "not run")
+    return f"{score_text} | {axe_text}"
 
 
 if __name__ == "__main__":

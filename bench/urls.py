@@ -1,3 +1,4 @@
+import functools
 import os
 from pathlib import Path
 
@@ -7,12 +8,16 @@ from django.urls import path
 from ellemes.urls import handler500  # noqa: F401
 from ellemes.urls import urlpatterns as site_urlpatterns
 
-CONSTANT_HTML = Path(os.environ["BENCH_CONSTANT_FILE"]).read_bytes() if os.environ.get("BENCH_CONSTANT_FILE") else b""
+
+@functools.cache
+def constant_html():
+    # Read on first use: the bench writes the file after the scratch site is built.
+    return Path(os.environ["BENCH_CONSTANT_FILE"]).read_bytes() if os.environ.get("BENCH_CONSTANT_FILE") else b""
 
 
 def constant_page(request):
     """The ceiling: Django returning fixed bytes, the same HTML as a real page."""
-    return HttpResponse(CONSTANT_HTML)
+    return HttpResponse(constant_html())
 
 
 urlpatterns = [path("__bench__/constant/", constant_page), *site_urlpatterns]

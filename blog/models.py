@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Case, IntegerField, Q, Value, When, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -20,8 +20,8 @@ from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
 from ellemes import public_urls
-from ellemes.images import PRESETS, SHARE_IMAGE
-from ellemes.models import ClinicImage, ClinicSettings, Treatment
+from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
+from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
 from ellemes.structured_data import clinic_business
@@ -40,14 +40,14 @@ class ArticlePageQuerySet(PageQuerySet):
     def published(self):
         return self.live().public()
 
-    def newest_first(self):
+    def newest_first(self, *before):
+        """Newest first, after any orderings in `before`."""
         # An article updated recently counts as new: patients should see current advice first.
-        return self.order_by(Coalesce("updated_on", "published_on").desc(), "-published_on", "-pk")
+        return self.order_by(*before, Coalesce("updated_on", "published_on").desc(), "-published_on", "-pk")
 
     def for_cards(self):
         """Everything a card shows, in a fixed number of queries however many cards there are."""
-        images = ClinicImage.objects.prefetch_renditions(*PRESETS["card"].all_specs())
-        return self.prefetch_related(Prefetch("hero_image", queryset=images))
+        return with_renditions(self, "hero_image", *PRESETS["card"].all_specs())
 
     def about(self, treatment_ids):
         through = ArticlePage.treatments.through.objects.filter(treatment_id__in=treatment_ids)
@@ -59,7 +59,11 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 def breadcrumb_trail(page, request):
     """Home › … › page, as titles and URLs (the site's home page is the first crumb)."""
-    crumbs = [*page.get_ancestors().filter(depth__gt=1), page]
+    # Walking up with get_parent() costs no query for a page Wagtail routed to: routing keeps each
+    # parent on its child. Elsewhere (previews) it costs one query per level.
+    crumbs = [page]
+    while crumbs[0].depth > 2:
+        crumbs.insert(0, crumbs[0].get_parent())
     return [
         {"title": crumb.title, "url": crumb.get_url(request), "full_url": crumb.get_full_url(request)}
         for crumb in crumbs
@@ -305,20 +309,30 @@ class ArticlePage(ClinicPage):
         """Editors' picks first, then the newest articles on the same treatments; never this one; at most three."""
         self._load_related()
         exclude = [self.pk] if self.pk else []
-        picked_ids = [link.related_id for link in self.related_links.all() if link.related_id not in exclude]
-        picks = ArticlePage.objects.published().filter(pk__in=picked_ids).for_cards().in_bulk()
-        related = [picks[pk] for pk in dict.fromkeys(picked_ids) if pk in picks][:RELATED_ARTICLES]
+        picked_ids = list(
+            dict.fromkeys(link.related_id for link in self.related_links.all() if link.related_id not in exclude)
+        )
         treatment_ids = [treatment.pk for treatment in self.treatments.all()]
-        if len(related) < RELATED_ARTICLES and treatment_ids:
-            same_treatment = (
-                ArticlePage.objects.published()
-                .about(treatment_ids)
-                .exclude(pk__in=exclude + [article.pk for article in related])
-                .newest_first()
-                .for_cards()
-            )
-            related += list(same_treatment[: RELATED_ARTICLES - len(related)])
-        return related
+        if not picked_ids and not treatment_ids:
+            return []
+        # One query for both: the picks sort first, in the editors' order, then the newest on the treatments.
+        pick_order = Case(
+            *(When(pk=pk, then=Value(position)) for position, pk in enumerate(picked_ids)),
+            default=Value(len(picked_ids)),
+            output_field=IntegerField(),
+        )
+        candidates = Q(pk__in=picked_ids)
+        if treatment_ids:
+            candidates |= Q(pk__in=ArticlePage.objects.about(treatment_ids).values("pk"))
+        related = (
+            ArticlePage.objects.published()
+            .filter(candidates)
+            .exclude(pk__in=exclude)
+            .annotate(pick_order=pick_order)
+            .newest_first("pick_order")
+            .for_cards()
+        )
+        return list(related[:RELATED_ARTICLES])
 
     def _load_people(self):
         """The author and the reviewer in one query (often the same person)."""

@@ -7,11 +7,15 @@ Everything is purged at once: the site is small, and a single rule leaves nothin
 import logging
 import time
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtailcache.cache import clear_cache
+
+from ellemes.page_cache import CHANGED_AT_KEY
 
 logger = logging.getLogger(__name__)
 _last_purge_started = 0.0
@@ -24,6 +28,8 @@ def clear_everything():
     global _last_purge_started
     _last_purge_started = time.monotonic()
     clear_cache()
+    # Pages still rendering from the data before this change must not be kept (page_cache.changed_since).
+    caches[settings.WAGTAIL_CACHE_BACKEND].set(CHANGED_AT_KEY, time.time(), None)
     if not get_backends():
         return
     batch = PurgeBatch()

@@ -58,3 +58,17 @@ OTHER_SPECS = [SHARE_IMAGE, "fill-600x750", "height-160"]
 
 def warm_specs():
     return all_filter_specs() + [spec for spec in OTHER_SPECS if spec not in all_filter_specs()]
+
+
+def with_renditions(queryset, field, *filter_specs):
+    """`queryset` with each row's `field` image joined in and the renditions `filter_specs` prefetched:
+    one query for the rows and images, one for the renditions, however many rows there are."""
+    from django.db.models import Prefetch
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
+    # `prefetched_renditions` is where Wagtail's own `prefetch_renditions()` puts them, and where
+    # `get_rendition()` looks first.
+    return queryset.select_related(field).prefetch_related(
+        Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )

@@ -11,6 +11,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from django.utils import timezone
@@ -21,6 +22,8 @@ from wagtail import hooks
 logger = logging.getLogger(__name__)
 
 LIFETIME_HOOK = "page_cache_expires_by"
+# When public content last changed (seconds since the epoch), set in the `pages` cache on every purge.
+CHANGED_AT_KEY = "content-changed-at"
 
 
 def is_public_read(request):
@@ -95,11 +98,19 @@ class PageLifetimeMiddleware:
         if not is_public_read(request) or response.status_code != 200 or response.streaming or response.cookies:
             return never_cached(response)
         lifetime = int((expires_by(started) - timezone.now()).total_seconds())
-        if lifetime <= 0:
+        if lifetime <= 0 or changed_since(started):
             return never_cached(response)
         _without_vary_cookie(response)
         patch_cache_control(response, public=True, max_age=lifetime, s_maxage=lifetime)
         return response
+
+
+def changed_since(moment):
+    """Whether public content changed after `moment`. A page whose rendering began before a change
+    committed may show the old content; kept after the purge, it would stay stale for its lifetime.
+    (Compared in wall-clock time: the app servers keep their clocks in sync.)"""
+    changed_at = caches[settings.WAGTAIL_CACHE_BACKEND].get(CHANGED_AT_KEY)
+    return changed_at is not None and changed_at > moment.timestamp()
 
 
 class PublicPageMiddleware:

@@ -4,19 +4,18 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Min, Prefetch, Q
+from django.db.models import Min, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.timezone import localdate
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ellemes.images import PRESETS, SHARE_IMAGE
+from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
 from ellemes.models.pages import ClinicPage, IntroPage
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
@@ -84,8 +83,7 @@ class SpecialPageQuerySet(PageQuerySet):
     def for_cards(self):
         """What a card shows, fetched up front so a listing costs the same for 3 specials or 300."""
         # The share image is for the listing's structured data; without it Wagtail would redraw it each time.
-        images = get_image_model().objects.prefetch_renditions(*PRESETS["card"].all_specs(), SHARE_IMAGE)
-        return self.prefetch_related(Prefetch("image", queryset=images))
+        return with_renditions(self, "image", *PRESETS["card"].all_specs(), SHARE_IMAGE)
 
 
 SpecialPageManager = PageManager.from_queryset(SpecialPageQuerySet)
@@ -112,8 +110,24 @@ class SpecialsIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["running_specials"] = list(self.running_specials())
-        context["coming_soon"] = list(self.coming_soon())
+        # Both lists from one query: what runs today or starts within the coming-soon window.
+        on = localdate()
+        listed = list(
+            SpecialPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(ends_on__gte=on, starts_on__lte=on + datetime.timedelta(days=COMING_SOON_DAYS))
+            .for_cards()
+        )
+        # The orders of `ending_soonest()` and `starting_soonest()`.
+        context["running_specials"] = sorted(
+            (special for special in listed if special.starts_on <= on),
+            key=lambda special: (special.ends_on, special.starts_on, special.path),
+        )
+        context["coming_soon"] = sorted(
+            (special for special in listed if special.starts_on > on),
+            key=lambda special: (special.starts_on, special.ends_on, special.path),
+        )
         context["coming_soon_days"] = COMING_SOON_DAYS
         return context
 
@@ -298,7 +312,10 @@ class SpecialPage(ClinicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["status"] = self.status()
+        # No query when Wagtail routed here: routing keeps each page's parent.
         context["index_page"] = self.get_parent()
+        # The page and its structured data both list the treatments: read them once.
+        prefetch_related_objects([self], "treatments")
         return context
 
 

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -21,8 +20,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ellemes.images import PRESETS
-from ellemes.models import ClinicImage
+from ellemes.images import PRESETS, with_renditions
 from ellemes.models.pages import ClinicPage, IntroPage
 from staff.structured_data import person, person_json_ld, team_json_ld
 
@@ -44,8 +42,7 @@ class StaffMemberQuerySet(PageQuerySet):
 
     def with_photos(self, *filter_specs):
         """Fetch photos and their renditions up front, so a listing's query count does not grow with its length."""
-        renditions = ClinicImage.objects.prefetch_renditions(*filter_specs) if filter_specs else ClinicImage.objects
-        return self.prefetch_related(Prefetch("photo", queryset=renditions))
+        return with_renditions(self, "photo", *filter_specs) if filter_specs else self.select_related("photo")
 
 
 StaffMemberManager = PageManager.from_queryset(StaffMemberQuerySet)
@@ -284,23 +281,22 @@ class StaffSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("spotlight")]
+    # The spotlight looks for staff under the site's home page.
+    select_related = ["site__root_page"]
 
     class Meta:
         verbose_name = "staff spotlight"
 
     def spotlight_for(self, day):
         """The chosen person if they are on show, otherwise this week's turn in the rotation."""
-        staff = (
+        # One query for the whole team (a clinic's team is a handful of people), then pick in Python.
+        staff = list(
             StaffMemberPage.objects.on_show().descendant_of(self.site.root_page).select_related("photo", "action_photo")
         )
-        if self.spotlight_id:
-            chosen = staff.filter(pk=self.spotlight_id).first()
-            if chosen is not None:
-                return chosen
-        ids = list(staff.values_list("pk", flat=True))
-        if not ids:
-            return None
-        return staff.get(pk=ids[week_number(day) % len(ids)])
+        chosen = next((member for member in staff if member.pk == self.spotlight_id), None)
+        if chosen is not None or not staff:
+            return chosen
+        return staff[week_number(day) % len(staff)]
 
 
 def week_number(day):

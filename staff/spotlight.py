@@ -22,7 +22,7 @@ def spotlight_for_request(request):
     member = getattr(request, "_staff_spotlight", _NOT_YET)
     if member is _NOT_YET:
         site = Site.find_for_request(request)
-        member = StaffSettings.for_site(site).spotlight_for(timezone.localdate()) if site else None
+        member = StaffSettings.for_request(request).spotlight_for(timezone.localdate()) if site else None
         request._staff_spotlight = member
     return member
 

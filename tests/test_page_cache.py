@@ -113,6 +113,24 @@ class TestChangesShowAtOnce:
         assert "Treatment guides" in response.content.decode()
         assert "Treatment guides" in client.get("/").content.decode()
 
+    def test_a_page_still_rendering_when_a_change_commits_is_not_kept(self, client, monkeypatch):
+        """Rendered from the data before the change, it would stay stale after the purge."""
+        from ellemes.cache_invalidation import clear_everything
+
+        render = BlogIndexPage.get_context
+
+        def change_commits_meanwhile(page, request, *args, **kwargs):
+            context = render(page, request, *args, **kwargs)
+            clear_everything()  # as a publish in another process does once it commits
+            return context
+
+        monkeypatch.setattr(BlogIndexPage, "get_context", change_commits_meanwhile)
+        response = client.get("/blog/")
+        assert "public" not in response["Cache-Control"]
+        monkeypatch.undo()
+        assert client.get("/blog/")["X-Cache"] == "miss"
+        assert client.get("/blog/")["X-Cache"] == "hit"
+
     def test_editing_clinic_details_clears_cached_pages(self, client, clinic):
         client.get("/")
         clinic.phone = "(404) 555-0100"

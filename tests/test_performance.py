@@ -23,10 +23,38 @@ from ellemes.renditions import generate_renditions, images_of_page, missing_spec
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffIndexPage, StaffMemberPage
 
-# At most 40 queries (the goal is 15) for any public page on a page cache miss (the first view after a change),
-# once its image renditions exist: nothing else is kept between requests. Wagtail's own view-restriction filter
-# costs each listing a query; the article (40) and a profile (37) are the most expensive pages today.
-QUERY_TARGET = 40
+# The first view of each page after a change (the page cache off, every cache but the renditions'
+# empty) costs at most these queries, however much content there is. The goal is 15; what remains
+# with the standard tools (select_related, prefetch_related, prefetched renditions, `.specific`
+# once), and why:
+# - Wagtail serving a page at depth d (the home page 1, a section 2, an article, special or
+#   profile 3) costs 2 + 2d queries: the site with its root page, each level's child and its
+#   `.specific` row (Page.route), then the view-restriction check of the page and its ancestors (2).
+#   The search view is not a page: it costs the site only.
+# - The shared layout costs 13 on every page: the clinic details with their logo (1), opening hours
+#   and social links (2), the announcement bar's and the spotlight's settings (2), the announcement
+#   bar (view restrictions, the special, the specials index: 3), the menu (view restrictions,
+#   the pages: 2), the spotlight (view restrictions, the team: 2), and the contact page's address
+#   for the footer and any call to action (1).
+# - Every listing of public pages reads all view restrictions once more: Wagtail's
+#   `PageQuerySet.public()` evaluates them for each queryset. Reading them once per request would
+#   take a cache of our own or a replacement for Wagtail's filter, which this project does not do.
+# - Then each page's own content: a listing is its rows with their images (1) and the images'
+#   renditions (1); an article adds its treatments, related links, author and reviewer, hero image
+#   and the body's images and page links.
+QUERY_BUDGET = {
+    "/": 27,
+    "/blog/": 25,
+    "article": 30,
+    "/specials/": 22,
+    "special": 24,
+    "/staff/": 22,
+    "/staff/lauren-siso/": 30,
+    "/contact/": 23,
+    "/search/?q=botox": 19,
+}
+# Content added by the growth test: 13 articles become 500, with 6 more running specials and 8 more staff.
+MORE_ARTICLES = 487
 PAGES = [
     "/",
     "/blog/",
@@ -43,11 +71,6 @@ PAGES = [
 @pytest.fixture
 def no_page_cache(settings):
     settings.PAGE_CACHE_ENABLED = False
-
-
-@pytest.fixture
-def lots_of_content(db):
-    add_content("extra")
 
 
 def add_content(prefix, articles=50, specials=6, staff=8):
@@ -107,17 +130,6 @@ def page_urls():
     return {key: {"article": article.url, "special": special.url}.get(key, key) for key in PAGES}
 
 
-@pytest.mark.django_db
-@pytest.mark.usefixtures("no_page_cache", "lots_of_content")
-@pytest.mark.parametrize("page", PAGES)
-def test_a_page_cache_miss_has_a_query_budget(client, django_assert_max_num_queries, page):
-    url = page_urls()[page]
-    assert client.get(url).status_code == 200  # renditions now exist
-    with django_assert_max_num_queries(QUERY_TARGET):
-        response = client.get(url)
-    assert response.status_code == 200
-
-
 def queries_on_a_miss(client, url):
     client.get(url)  # renditions of any new image
     with CaptureQueriesContext(connection) as queries:
@@ -126,14 +138,22 @@ def queries_on_a_miss(client, url):
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("no_page_cache", "lots_of_content")
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("page", PAGES)
-def test_the_first_view_after_a_content_change_costs_no_more_queries_with_more_content(client, page):
+def test_the_first_view_after_a_change_has_a_query_budget(client, page):
+    assert queries_on_a_miss(client, page_urls()[page]) <= QUERY_BUDGET[page]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache")
+def test_the_first_view_after_a_change_costs_no_more_queries_with_500_articles(client):
     """No query may be repeated per article, special or staff member."""
-    url = page_urls()[page]
-    before = queries_on_a_miss(client, url)
-    add_content("more")
-    assert queries_on_a_miss(client, url) == before
+    urls = page_urls()
+    before = {page: queries_on_a_miss(client, urls[page]) for page in PAGES}
+    add_content("more", articles=MORE_ARTICLES)
+    assert ArticlePage.objects.live().count() >= 500
+    after = {page: queries_on_a_miss(client, urls[page]) for page in PAGES}
+    assert after == before
 
 
 @pytest.mark.django_db

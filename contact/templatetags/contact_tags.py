@@ -1,5 +1,4 @@
 from django import template
-from django.db.models import prefetch_related_objects
 from wagtail.models import Site
 
 from contact.jsonld import clinic_data
@@ -18,7 +17,6 @@ def clinic_json_ld(context):
         return ""
     if Site.find_for_request(request) is None:
         return ""
-    # The request's own copy of the settings: the layout reads the same one, with the hours loaded once.
+    # The request's own copy of the settings: the layout reads the same one, hours and links included.
     clinic = ClinicSettings.for_request(request)
-    prefetch_related_objects([clinic], "opening_hours")
     return json_ld_script(clinic_data(clinic, request))

@@ -74,8 +74,16 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
         InlinePanel("social_links", heading="Social links", label="Link"),
     ]
 
+    # Every page shows the logo, the hours and the social links: read them with the settings,
+    # once per request (Wagtail keeps the settings on the request).
+    select_related = ["logo"]
+
     class Meta:
         verbose_name = "clinic details"
+
+    @classmethod
+    def base_queryset(cls):
+        return super().base_queryset().prefetch_related("opening_hours", "social_links")
 
     def clean(self):
         super().clean()
