@@ -8,7 +8,6 @@ https://localhost/ with `@mdn/mdn-http-observatory` and writes the grade into be
 
 import json
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -17,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.results import replace_section
 from bench.run import BENCH, Gunicorn, scratch_site
 
 SCANNER = BENCH / "node_modules" / "@mdn" / "mdn-http-observatory"
-RESULTS = BENCH / "RESULTS.md"
 SECTION = "## Security headers (MDN HTTP Observatory)"
 APP_PORT = 8621
 CADDYFILE = """{{
@@ -70,10 +69,9 @@ def write_results(report):
         f"| {name} | {'pass' if test['pass'] else 'fail'} | {test['scoreModifier']:+d} | {test['result']} |"
         for name, test in sorted(report["tests"].items())
     ]
-    section = "\n".join(
+    replace_section(
+        SECTION,
         [
-            SECTION,
-            "",
             f"`make audit`, {time.strftime('%Y-%m-%d')}: production settings under gunicorn behind Caddy's TLS,",
             f"scanned by `@mdn/mdn-http-observatory`. **Grade {summary['grade']}, score {summary['score']}**,",
             f"{summary['testsPassed']} of {summary['testsQuantity']} tests passed.",
@@ -81,12 +79,8 @@ def write_results(report):
             "| Test | Result | Score | Detail |",
             "| --- | --- | --- | --- |",
             *rows,
-            "",
-        ]
+        ],
     )
-    text = RESULTS.read_text() if RESULTS.exists() else ""
-    text = re.sub(rf"{re.escape(SECTION)}\n.*?(?=\n## |\Z)", "", text, flags=re.DOTALL).rstrip()
-    RESULTS.write_text((text + "\n\n" if text else "") + section)
 
 
 def main():
