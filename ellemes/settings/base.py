@@ -257,6 +257,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = {feature: [] for feature in ("camera", "microphone", "geolocation", "payment", "usb")}
 
 WAGTAIL_SITE_NAME = "ELLEMES Medical Spa"
+# The dashboard never asks wagtail.org for new releases: upgrades are the developers' job, and the admin's
+# Content-Security-Policy allows no other origin.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars are never fetched from Gravatar: that would send a hash of each email address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")

@@ -54,6 +54,13 @@ def violations(page):
     return page.evaluate("window.__violations")
 
 
+def test_the_dashboard_runs_without_a_policy_violation(admin_page):
+    admin_page.goto("/admin/")
+    admin_page.wait_for_load_state("networkidle")
+    found = violations(admin_page)
+    assert found == [], "\n".join(found)
+
+
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_every_page_editor_runs_without_a_policy_violation(admin_page, site_workdir, page_type):
     page_id = page_ids(site_workdir)[page_type]
