@@ -16,17 +16,17 @@ from django_otp import verify_token
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.account import PasswordResetView
-from wagtail.models import Site
 
 from accounts import two_factor
 from accounts.forms import CodeForm, QueuedPasswordResetForm
+from ellemes.public_urls import public_site
 
 
-def clinic_contact():
+def clinic_contact(request):
     """The clinic's phone and email from its settings, or None when the site is not set up yet."""
     from ellemes.models import ClinicSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
+    site = public_site(request)
     return ClinicSettings.for_site(site) if site else None
 
 
@@ -40,7 +40,7 @@ def locked_out(request, original_response=None, credentials=None):
     response = render(
         request,
         "accounts/locked_out.html",
-        {"site_name": settings.WAGTAIL_SITE_NAME, "retry_at": retry_at, "clinic": clinic_contact()},
+        {"site_name": settings.WAGTAIL_SITE_NAME, "retry_at": retry_at, "clinic": clinic_contact(request)},
         status=429,
     )
     response["Retry-After"] = str(int(cool_off.total_seconds()))

@@ -21,9 +21,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import Site
 
 from contact.models import Inquiry
+from ellemes.public_urls import public_site
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def notification_jobs(inquiry_id=None):
 def clinic_settings():
     from ellemes.models import ClinicSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
+    site = public_site()
     return ClinicSettings.for_site(site) if site else ClinicSettings()
 
 
