@@ -37,6 +37,7 @@ import urllib.request
 from pathlib import Path
 
 from bench.results import RESULTS, other_sections
+from tests.varnish import write_vcl
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -147,13 +148,12 @@ class Gunicorn(Process):
 class Varnish(Process):
     """A real varnishd with the project's configuration, in front of `app_port`."""
 
-    def __init__(self, app_port, port):
+    def __init__(self, app_ports, port):
         self.url = f"http://127.0.0.1:{port}"
         # Varnish's worker drops root privileges, so its files live in a directory anyone may read.
         self.directory = Path(tempfile.mkdtemp(prefix="bench-varnish-"))
         self.directory.chmod(0o755)
-        vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text().replace('"8000"', f'"{app_port}"')
-        (self.directory / "default.vcl").write_text(vcl)
+        write_vcl(self.directory, app_ports if isinstance(app_ports, list | tuple) else [app_ports])
         super().__init__(
             [
                 VARNISHD,
