@@ -51,6 +51,14 @@ sub vcl_backend_response {
     }
 }
 
+sub vcl_backend_error {
+    # An app server that died mid-request, or refused the connection before its probe noticed: a GET or
+    # HEAD is tried once more, on the next app server. Anything else is never sent twice.
+    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
+}
+
 sub vcl_deliver {
     # The hit or miss a visitor sees is the edge's.
     if (obj.hits > 0) {
