@@ -53,8 +53,9 @@ sub vcl_backend_response {
 
 sub vcl_backend_error {
     # An app server that died mid-request, or refused the connection before its probe noticed: a GET or
-    # HEAD is tried once more, on the next app server. Anything else is never sent twice.
-    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    # HEAD is tried again, on the next app server (twice, since other requests move the round-robin on
+    # in between). Anything else is never sent twice.
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
 }
