@@ -392,7 +392,7 @@ def write_scale_out(figures, options, database):
 
 
 def inspect(env):
-    return json.loads(run([sys.executable, "-m", "bench.inspect_site"], env).stdout)
+    return json.loads(run([sys.executable, "-m", "bench.inspect_site"], {**env, "LOG_STREAM": "stderr"}).stdout)
 
 
 def main():

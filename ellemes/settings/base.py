@@ -340,8 +340,10 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 
 # One JSON object per line on stdout, each with the request id (ellemes/request_logs.py): one line per
 # request (ellemes.requests) and per background task (ellemes.tasks), warnings and errors from the rest.
-# LOG_FORMAT=text gives the same lines as plain text, for a terminal.
+# LOG_FORMAT=text gives the same lines as plain text, for a terminal; LOG_STREAM=stderr keeps them apart
+# from a command's own output (`manage.py dumpdata > file`).
 LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOG_STREAM = env.str("LOG_STREAM", default="stdout")
 LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING")
 LOGGING = {
     "version": 1,
@@ -358,7 +360,7 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
+            "stream": "ext://sys.stderr" if LOG_STREAM == "stderr" else "ext://sys.stdout",
             "filters": ["request_id"],
             "formatter": "json" if LOG_FORMAT == "json" else "text",
         }
