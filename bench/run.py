@@ -192,8 +192,9 @@ class Caddy(Process):
 
 
 def wrk(url, seconds, runs):
-    """Median requests/s, and p50/p99 latency in ms, over `runs` wrk runs."""
-    rates, p50s, p99s = [], [], []
+    """Median requests/s, and p50/p99 latency in ms, over `runs` wrk runs; and the failed responses of all runs
+    (non-2xx/3xx answers, socket errors and timeouts), which would otherwise count as served."""
+    rates, p50s, p99s, failed = [], [], [], 0
     subprocess.run(["wrk", "-t2", "-c8", "-d1s", url], capture_output=True, check=True)  # warm every worker
     for _ in range(runs):
         output = subprocess.run(
@@ -205,7 +206,9 @@ def wrk(url, seconds, runs):
         rates.append(float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)))
         p50s.append(_latency(output, "50%"))
         p99s.append(_latency(output, "99%"))
-    return statistics.median(rates), statistics.median(p50s), statistics.median(p99s)
+        failed += sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
+        failed += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    return statistics.median(rates), statistics.median(p50s), statistics.median(p99s), failed
 
 
 def _latency(output, percentile):
@@ -374,12 +377,12 @@ def write_scale_out(figures, options, database):
         f"median of {options.runs} runs. The first view is measured with the page cache off, so every request "
         "renders the page.",
         "",
-        "| page | 1 app server req/s | 2 app servers req/s | 2 ÷ 1 | p99 1 / 2 (ms) |",
+        "| page | 1 app server req/s | 2 app servers req/s | 2 ÷ 1 | p99 1 / 2 (ms) |",  # failed: not 2xx/3xx
         "| --- | --- | --- | --- | --- |",
     ]
     for label, _, _ in SCALE_OUT_PAGES:
         a, b = one[label], two[label]
-        lines.append(f"| {label} | {a[0]:.0f} | {b[0]:.0f} | {b[0] / a[0]:.2f} | {a[2]:.1f} / {b[2]:.1f} |")
+        lines.append(f"| {label} | {_rate(a)} | {_rate(b)} | {b[0] / a[0]:.2f} | {a[2]:.1f} / {b[2]:.1f} |")
     lines += [
         "",
         "Cached pages never reach an app server, so they stay at the edge's rate however many there are. "
@@ -389,6 +392,10 @@ def write_scale_out(figures, options, database):
     ]
     replace_section(SCALE_OUT_HEADING, lines)
     print("\n".join([SCALE_OUT_HEADING, "", *lines]))
+
+
+def _rate(figure):
+    return f"{figure[0]:.0f}" + (f" ({figure[3]} failed)" if figure[3] else "")
 
 
 def inspect(env):

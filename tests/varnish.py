@@ -17,9 +17,9 @@ VARNISHD = shutil.which("varnishd") or ("/usr/sbin/varnishd" if Path("/usr/sbin/
 PROBE = """    .probe = {
         .url = "/healthz";
         .interval = %s;
-        .timeout = 1s;
-        .window = 3;
-        .threshold = 2;
+        .timeout = 4s;
+        .window = 5;
+        .threshold = 3;
     }"""
 
 
