@@ -342,6 +342,25 @@ def test_an_image_uploaded_through_a_is_in_the_bucket_and_on_a_page_b_renders(to
     assert topology.bucket.head_object(Bucket=BUCKET, Key=counts[1])["ContentLength"] > 0
 
 
+def test_documents_stay_private_behind_wagtails_view_and_short_lived_signed_links(topology):
+    url = topology.run(
+        "from django.core.files.base import ContentFile\n"
+        "from wagtail.documents import get_document_model\n"
+        "document = get_document_model().objects.create(\n"
+        "    title='Price list', file=ContentFile(b'%PDF-1.4 price list', name='price-list.pdf'))\n"
+        "print('=>', document.url, document.file.name)"
+    ).split()
+    path, key = url
+    assert path.startswith("/documents/")
+    endpoint = topology.env["AWS_S3_ENDPOINT_URL"]
+    assert requests.get(f"{endpoint}/{BUCKET}/{key}", timeout=20).status_code == 403
+    answer = requests.get(topology.urls["B"] + path, timeout=20, allow_redirects=False)
+    assert answer.status_code == 302
+    signed = answer.headers["Location"]
+    assert signed.startswith(f"{endpoint}/{BUCKET}/{key}?") and "Signature=" in signed and "Expires=" in signed
+    assert requests.get(signed, timeout=20).content == b"%PDF-1.4 price list"
+
+
 def cached_at_the_edge(url):
     for _ in range(5):
         response = requests.get(url, timeout=20)
