@@ -60,7 +60,7 @@ clean:
 bench: install
 	@command -v wrk >/dev/null || { echo "bench needs wrk, varnish, caddy and chromium (apt-get install wrk varnish caddy chromium)"; exit 1; }
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund --silent
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # MDN's HTTP Observatory against production settings behind Caddy's TLS (ports 80 and 443: run as root).
 audit: install

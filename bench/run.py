@@ -9,7 +9,9 @@ in one run, measures every page with wrk, side by side:
 - contact and search, never cached whole; search again once 500 more articles exist;
 - the references: a constant-bytes Django view under the same gunicorn (C), and Caddy serving
   the same HTML as a static file (N);
-- edge freshness: the time from a publish, in another process, to the first fresh page through Varnish.
+- edge freshness: the time from a publish, in another process, to the first fresh page through Varnish;
+- scale-out: one and then two app servers behind Varnish (a cached page, the first view after a change,
+  the contact form), in a section of its own (`--only-scale-out` measures only that).
 
 Then it audits each page with Lighthouse and axe-core in Chromium (`--skip-audits` skips them).
 Results go to bench/RESULTS.md (the security-headers section `make audit` writes there is kept)
@@ -36,7 +38,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.results import RESULTS, other_sections
+from bench.results import RESULTS, other_sections, replace_section
+from tests.varnish import write_vcl
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -135,25 +138,24 @@ class Process:
 
 
 class Gunicorn(Process):
-    def __init__(self, env, cache, varnish_url="", port=None, log=None):
+    def __init__(self, env, cache, varnish_url="", port=None, log=None, workers=WORKERS):
         port = port or free_port()
         self.url = f"http://127.0.0.1:{port}"
         env = {**env, "PAGE_CACHE_ENABLED": "true" if cache else "false", "VARNISH_URL": varnish_url}
         command = [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "-b", f"127.0.0.1:{port}"]
-        super().__init__([*command, "-w", str(WORKERS)], env, log=log)
+        super().__init__([*command, "-w", str(workers)], env, log=log)
         wait_for(self.url + "/healthz", "gunicorn")
 
 
 class Varnish(Process):
     """A real varnishd with the project's configuration, in front of `app_port`."""
 
-    def __init__(self, app_port, port):
+    def __init__(self, app_ports, port):
         self.url = f"http://127.0.0.1:{port}"
         # Varnish's worker drops root privileges, so its files live in a directory anyone may read.
         self.directory = Path(tempfile.mkdtemp(prefix="bench-varnish-"))
         self.directory.chmod(0o755)
-        vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text().replace('"8000"', f'"{app_port}"')
-        (self.directory / "default.vcl").write_text(vcl)
+        write_vcl(self.directory, app_ports if isinstance(app_ports, list | tuple) else [app_ports])
         super().__init__(
             [
                 VARNISHD,
@@ -190,8 +192,9 @@ class Caddy(Process):
 
 
 def wrk(url, seconds, runs):
-    """Median requests/s, and p50/p99 latency in ms, over `runs` wrk runs."""
-    rates, p50s, p99s = [], [], []
+    """Median requests/s, and p50/p99 latency in ms, over `runs` wrk runs; and the failed responses of all runs
+    (non-2xx/3xx answers, socket errors and timeouts), which would otherwise count as served."""
+    rates, p50s, p99s, failed = [], [], [], 0
     subprocess.run(["wrk", "-t2", "-c8", "-d1s", url], capture_output=True, check=True)  # warm every worker
     for _ in range(runs):
         output = subprocess.run(
@@ -203,7 +206,9 @@ def wrk(url, seconds, runs):
         rates.append(float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)))
         p50s.append(_latency(output, "50%"))
         p99s.append(_latency(output, "99%"))
-    return statistics.median(rates), statistics.median(p50s), statistics.median(p99s)
+        failed += sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
+        failed += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    return statistics.median(rates), statistics.median(p50s), statistics.median(p99s), failed
 
 
 def _latency(output, percentile):
@@ -335,8 +340,66 @@ def chart(rows, references, path):
     image.save(path)
 
 
+SCALE_OUT_HEADING = "## Scale-out: app servers behind Varnish (make bench)"
+SCALE_OUT_PAGES = (("cached page `/` at the edge", "/", True), ("first view `/` after a change", "/", False))
+SCALE_OUT_PAGES += (("contact form `/contact/`", "/contact/", False),)
+
+
+def scale_out(env, measure, counts=(1, 2)):
+    """Requests/s through Varnish in front of 1 and then 2 app servers, each with the same workers: a page
+    cached at the edge, the first view after a change (page cache off: every request renders), the contact
+    form (never cached). Returns {count: {label: (rate, p50, p99)}}."""
+    figures = {}
+    for count in counts:
+        figures[count] = {}
+        for cache in (True, False):
+            edge_port = free_port()
+            apps = [Gunicorn(env, cache=cache, varnish_url=f"http://127.0.0.1:{edge_port}") for _ in range(count)]
+            edge = Varnish([int(app.url.rsplit(":", 1)[1]) for app in apps], edge_port)
+            try:
+                for label, path, cached in SCALE_OUT_PAGES:
+                    if cached == cache:
+                        print(f"  {count} app server(s): {label}…", flush=True)
+                        figures[count][label] = measure(edge.url + path)
+            finally:
+                edge.stop()
+                for app in apps:
+                    app.stop()
+    return figures
+
+
+def write_scale_out(figures, options, database):
+    one, two = figures[1], figures[2]
+    lines = [
+        f"Varnish (deploy/varnish/default.vcl, a round-robin director over the app servers) in front of one and "
+        f"then two gunicorn app servers of {WORKERS} sync workers each, on one {os.cpu_count()}-core machine, "
+        f"production settings, {database}, one shared `pages` cache; wrk -t2 -c16, {options.seconds} s, "
+        f"median of {options.runs} runs. The first view is measured with the page cache off, so every request "
+        "renders the page.",
+        "",
+        "| page | 1 app server req/s | 2 app servers req/s | 2 ÷ 1 | p99 1 / 2 (ms) |",  # failed: not 2xx/3xx
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for label, _, _ in SCALE_OUT_PAGES:
+        a, b = one[label], two[label]
+        lines.append(f"| {label} | {_rate(a)} | {_rate(b)} | {b[0] / a[0]:.2f} | {a[2]:.1f} / {b[2]:.1f} |")
+    lines += [
+        "",
+        "Cached pages never reach an app server, so they stay at the edge's rate however many there are. "
+        "Uncached pages scale with app servers only while there are cores to run them: on this machine both "
+        "servers share the same cores as wrk and Varnish, so the second server adds workers, not CPU; on "
+        "separate hosts each adds its own.",
+    ]
+    replace_section(SCALE_OUT_HEADING, lines)
+    print("\n".join([SCALE_OUT_HEADING, "", *lines]))
+
+
+def _rate(figure):
+    return f"{figure[0]:.0f}" + (f" ({figure[3]} failed)" if figure[3] else "")
+
+
 def inspect(env):
-    return json.loads(run([sys.executable, "-m", "bench.inspect_site"], env).stdout)
+    return json.loads(run([sys.executable, "-m", "bench.inspect_site"], {**env, "LOG_STREAM": "stderr"}).stdout)
 
 
 def main():
@@ -344,6 +407,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
     parser.add_argument("--runs", type=int, default=3, help="wrk runs per page and mode (the median is kept)")
     parser.add_argument("--skip-audits", action="store_true", help="skip Lighthouse and axe")
+    parser.add_argument(
+        "--only-scale-out", action="store_true", help="measure only one against two app servers behind Varnish"
+    )
     options = parser.parse_args()
     for tool, package in (("wrk", "wrk"), ("caddy", "caddy")):
         if not shutil.which(tool):
@@ -356,7 +422,17 @@ def main():
     # Plain HTTP on loopback: no TLS proxy in front, so no HTTPS redirect and no Secure cookies.
     env = scratch_site(scratch, SECURE_COOKIES="false", SECURE_SSL_REDIRECT="false")
     servers = []
+    database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+    if options.only_scale_out:
+        try:
+            print("Measuring one and two app servers behind Varnish…", flush=True)
+            write_scale_out(scale_out(env, measure), options, database)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return
     try:
+        print("Measuring one and two app servers behind Varnish…", flush=True)
+        scale = scale_out(env, measure)
         inspected = inspect(env)
         pages = {name: page for name, page in inspected.items() if page["status"] == 200}
         for name in inspected.keys() - pages.keys():
@@ -415,8 +491,8 @@ def main():
             server.stop()
         shutil.rmtree(scratch, ignore_errors=True)
 
-    database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
     write_results(pages, results, references, freshness, audits, violations, options, database)
+    write_scale_out(scale, options, database)
 
 
 def write_results(pages, results, references, freshness, audits, violations, options, database):

@@ -11,11 +11,12 @@ class EllemesConfig(AppConfig):
     verbose_name = "ELLEMES"
 
     def ready(self):
-        from ellemes import cache_invalidation, checks, outage, page_cache, renditions  # noqa: F401 - checks and hooks register
+        from ellemes import cache_invalidation, checks, outage, page_cache, renditions, request_logs  # noqa: F401 - checks and hooks register
 
         # Any image over the upload limit is refused before it is decoded, uploaded or not.
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         cache_invalidation.connect()
         renditions.connect()
+        request_logs.connect()
         outage.connect(self)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import free_port
+from tests.varnish import write_vcl
 
 ROOT = Path(__file__).resolve().parent.parent
 VARNISHD = shutil.which("varnishd") or ("/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None)
@@ -70,8 +71,7 @@ def edge(tmp_path_factory):
     # Varnish's worker drops root privileges, so its files live in a directory anyone may read.
     varnish_dir = Path(tempfile.mkdtemp(prefix="edge-varnish-"))
     varnish_dir.chmod(0o755)
-    vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text().replace('"8000"', f'"{app_port}"')
-    (varnish_dir / "default.vcl").write_text(vcl)
+    write_vcl(varnish_dir, [app_port])
     edge = subprocess.Popen(  # noqa: S603
         [
             VARNISHD,

@@ -108,7 +108,9 @@ def test_compose_file_runs_the_site_on_a_healthy_postgres():
     assert web["environment"]["DJANGO_SETTINGS_MODULE"] == "ellemes.settings.production"
     for name in ("DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS"):
         assert name in web["environment"]
-    assert "migrate" in " ".join(web["command"]) if isinstance(web["command"], list) else "migrate" in web["command"]
+    # Migrations run once, in the one-shot `migrate` service, before any app server starts.
+    assert web["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert "migrate --noinput" in " ".join(services["migrate"]["command"])
     assert "run_worker" in str(worker["command"])
     assert "run_periodic" in str(services["scheduler"]["command"])
 

@@ -1,27 +1,11 @@
 # Varnish in front of the site: it keeps anonymous GET pages as long as the app's s-maxage says (never
 # past the next change by the calendar) and drops them when the app purges on publish.
-# Start it (see README, "The edge"): varnishd -f deploy/varnish/default.vcl -a :80 -s malloc,256m
-# with the app on 127.0.0.1:8000, or set BACKEND_HOST/BACKEND_PORT below for another address.
+# Where the app servers are, and who may purge, is in backends.vcl next to this file: one app server on
+# 127.0.0.1:8000 (see README, "The edge": varnishd -f deploy/varnish/default.vcl -a :80 -s malloc,256m).
+# docker-compose mounts compose-backends.vcl in its place: every `web` replica, found by DNS.
 vcl 4.1;
 
-backend app {
-    .host = "127.0.0.1";
-    .port = "8000";
-    # /healthz answers while the database does; while it fails, Varnish serves stale pages (grace).
-    .probe = {
-        .url = "/healthz";
-        .interval = 2s;
-        .timeout = 1s;
-        .window = 3;
-        .threshold = 2;
-    }
-}
-
-# Only the app (and this host) may purge: the app sends PURGE on every content change.
-acl purgers {
-    "127.0.0.1";
-    "::1";
-}
+include "./backends.vcl";
 
 sub vcl_recv {
     if (req.method == "PURGE" || req.method == "BAN") {
@@ -67,12 +51,28 @@ sub vcl_backend_response {
     }
 }
 
+sub vcl_backend_error {
+    # An app server that died mid-request, or refused the connection before its probe noticed: a GET or
+    # HEAD is tried again, on the next app server (twice, since other requests move the round-robin on
+    # in between). Anything else is never sent twice.
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
+}
+
 sub vcl_deliver {
     # The hit or miss a visitor sees is the edge's.
     if (obj.hits > 0) {
         set resp.http.X-Cache = "hit";
     } else {
         set resp.http.X-Cache = "miss";
+    }
+    # A kept page carries the id of the request that rendered it: answer with this request's own id
+    # (the TLS proxy's), or none.
+    if (req.http.X-Request-ID) {
+        set resp.http.X-Request-ID = req.http.X-Request-ID;
+    } elsif (obj.hits > 0) {
+        unset resp.http.X-Request-ID;
     }
     unset resp.http.x-url;
 }

@@ -1,6 +1,7 @@
 """Settings shared by every deployment; secure by default, relaxed only in dev.py."""
 
 import re
+import urllib.parse
 from pathlib import Path
 
 import environ
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
 # The page cache (ellemes/page_cache.py) wraps everything but static files: wagtail-cache stores pages
 # on the way out and serves them after the session, CSRF and auth middleware have looked at the request.
 MIDDLEWARE = [
+    # First: every response, redirects and errors included, carries the request's id (ellemes/request_logs.py).
+    "ellemes.request_logs.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Above whitenoise, so static files carry the same headers as pages.
     "ellemes.security.ClinicCSPMiddleware",
@@ -191,6 +194,53 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app servers share uploads through S3-compatible object storage (AWS S3, MinIO, R2, Spaces…).
+# Credentials come from boto3's usual sources (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
+# host's role), never from settings. Original images and documents stay private: links to them are
+# signed and expire (documents go through Wagtail's view, which checks collection privacy first).
+# Renditions are public, under images/ (the bucket policy in docs/deploy.md), with unsigned URLs a
+# cached page can keep; AWS_S3_CUSTOM_DOMAIN serves them from a CDN.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+MEDIA_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    _s3 = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+        "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="") or None,
+        "file_overwrite": False,
+        "default_acl": None,
+    }
+    _custom_domain = env.str("AWS_S3_CUSTOM_DOMAIN", default="")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "querystring_auth": True, "querystring_expire": env.int("MEDIA_LINK_SECONDS", default=300)},
+    }
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "querystring_auth": False,
+            "custom_domain": _custom_domain or None,
+            # Rendition file names change whenever the image or the crop changes.
+            "object_parameters": {"CacheControl": f"public, max-age={MEDIA_CACHE_SECONDS}, immutable"},
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+    # Pages show renditions from the bucket (or its CDN): the Content-Security-Policy below allows that origin.
+    if _custom_domain:
+        MEDIA_ORIGINS = [f"https://{_custom_domain}"]
+    elif _s3["endpoint_url"]:
+        _endpoint = urllib.parse.urlsplit(_s3["endpoint_url"])
+        if _s3["addressing_style"] == "virtual":
+            MEDIA_ORIGINS = [f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}"]
+        else:
+            MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+    else:
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+        if _s3["region_name"]:
+            MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_s3['region_name']}.amazonaws.com")
+    MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=MEDIA_ORIGINS)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -207,6 +257,9 @@ TASKS = {
     "durable": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "renditions"]},
 }
 
+# Sessions live in the database, read through the shared cache: every app server sees a login at once,
+# and a Redis restart signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
@@ -231,7 +284,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
@@ -248,7 +301,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
         "frame-src": ["'self'"],
         "frame-ancestors": ["'self'"],
         "base-uri": ["'self'"],
@@ -273,8 +326,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Documents only through Wagtail's view, which checks collection privacy and sends them as attachments.
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents only through Wagtail's view, which checks collection privacy and sends them as attachments;
+# from object storage, the view answers with a short-lived signed link to the file instead.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if AWS_STORAGE_BUCKET_NAME else "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
@@ -284,11 +338,38 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
+# One JSON object per line on stdout, each with the request id (ellemes/request_logs.py): one line per
+# request (ellemes.requests) and per background task (ellemes.tasks), warnings and errors from the rest.
+# LOG_FORMAT=text gives the same lines as plain text, for a terminal; LOG_STREAM=stderr keeps them apart
+# from a command's own output (`manage.py dumpdata > file`).
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOG_STREAM = env.str("LOG_STREAM", default="stdout")
+LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "filters": {"request_id": {"()": "ellemes.request_logs.RequestIDFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr" if LOG_STREAM == "stderr" else "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "ellemes.requests": {"level": env.str("ACCESS_LOG_LEVEL", default="INFO")},
+        "ellemes.tasks": {"level": "INFO"},
+    },
 }
 
 # Contact inquiries (contact app): how long they are kept, how hard the form is protected,

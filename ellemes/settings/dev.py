@@ -20,3 +20,6 @@ WAGTAIL_CACHE = PAGE_CACHE_ENABLED
 # Staff accounts: `make run`'s own admin signs in without a second factor, on this machine only
 # (honoured only with DEBUG on and these settings; see accounts.two_factor).
 TWO_FACTOR_EXEMPT_USERNAMES = ["admin"]
+
+# Plain text logs in a terminal (LOG_FORMAT=json for the production format).
+LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAT", default="text")  # noqa: F405
