@@ -1,6 +1,5 @@
 """The editors' admin: dashboard panels and the "Content health" report."""
 
-from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.timezone import localdate
 from wagtail.admin.ui.components import Component
@@ -8,7 +7,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
 
-from ellemes import content_health
+from contact.models import Inquiry
+from editorial import content_health
 
 LATEST_INQUIRIES = 5
 ENDING_WITHIN_DAYS = 7
@@ -32,7 +32,7 @@ def _url(name, *args):
 class DashboardPanel(Component):
     """A titled list on the admin home page: each row a title with a link and a short note."""
 
-    template_name = "ellemes/dashboard/panel.html"
+    template_name = "editorial/dashboard/panel.html"
 
     def __init__(self, name, heading, rows, order, empty="Nothing here.", summary="", more_url="", more_label=""):
         self.name = name
@@ -53,7 +53,6 @@ def _page_row(page, note):
 
 
 def inquiries_panel():
-    Inquiry = apps.get_model("contact", "Inquiry")
     inbox = Inquiry.objects.inbox()
     new = inbox.filter(status=Inquiry.Status.NEW)
     count = new.count()
@@ -109,7 +108,7 @@ def content_panels():
             due,
             order=93,
             empty="Every article has been reviewed within the last year.",
-            more_url=_url("ellemes_content_health"),
+            more_url=_url("editorial_content_health"),
             more_label="Content health report",
         ),
     ]
@@ -120,8 +119,8 @@ class ContentHealthView(ReportView):
 
     page_title = "Content health"
     header_icon = "warning"
-    index_url_name = "ellemes_content_health"
-    index_results_url_name = "ellemes_content_health_results"
+    index_url_name = "editorial_content_health"
+    index_results_url_name = "editorial_content_health_results"
     permission_policy = page_permission_policy
     permission_required = "change"
     paginate_by = 100
