@@ -13,12 +13,14 @@ from django.utils.text import slugify
 from django.utils.timezone import localdate
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
+from blog.feeds import LatestArticlesFeed
 from ellemes import public_urls
 from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
 from ellemes.models import ClinicSettings, Treatment
@@ -87,15 +89,23 @@ def breadcrumb_data(trail):
     }
 
 
-class BlogIndexPage(IntroPage):
-    """The list of treatment articles."""
+class BlogIndexPage(RoutablePageMixin, IntroPage):
+    """The list of treatment articles, and their RSS feed at `feed/`."""
 
     parent_page_types = ["ellemes.HomePage"]
     subpage_types = ["blog.ArticlePage"]
     max_count = 1
 
+    # The shared layout links every menu page's feed (`ellemes_tags.main_menu`): "<clinic name>: articles".
+    feed_name = "articles"
+    latest_articles_feed = LatestArticlesFeed()
+
     def articles(self):
         return ArticlePage.objects.child_of(self).published()
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return self.latest_articles_feed(request, blog_index=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
+from ellemes.models import ClinicSettings
 from ellemes.models.pages import ClinicPage, IntroPage
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
@@ -293,9 +294,10 @@ class SpecialPage(ClinicPage):
     def live_providers(self):
         return [provider for provider in self.providers.all() if provider.live]
 
-    @property
-    def book_url(self):
-        return "/contact/?" + urlencode({"special": self.slug})
+    def book_url(self, request):
+        """The contact page with this special chosen in the inquiry form; "" until a contact page is chosen."""
+        contact_url = ClinicSettings.for_request(request).contact_url(request)
+        return f"{contact_url}?{urlencode({'special': self.slug})}" if contact_url else ""
 
     def get_sitemap_urls(self, request=None):
         if self.has_ended:
@@ -312,6 +314,7 @@ class SpecialPage(ClinicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["status"] = self.status()
+        context["book_url"] = self.book_url(request)
         # No query when Wagtail routed here: routing keeps each page's parent.
         context["index_page"] = self.get_parent()
         # The page and its structured data both list the treatments: read them once.

@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 
 from ellemes import public_urls, slots
 from ellemes.images import FORMATS, PRESETS
+from ellemes.models import ClinicSettings
 
 register = template.Library()
 
@@ -22,8 +23,19 @@ def absolute_url(context, path):
 
 
 @register.simple_tag(takes_context=True)
+def contact_url(context):
+    """The contact page chosen under Settings › Clinic details: every “contact us” link leads there."""
+    request = context.get("request")
+    site = public_urls.public_site(request)
+    if site is None:
+        return ""
+    clinic = ClinicSettings.for_request(request) if request is not None else ClinicSettings.for_site(site)
+    return clinic.contact_url(request)
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's live children marked “show in menus”, with their aria-current state."""
+    """The home page's live children marked “show in menus”, with their aria-current state and any feed."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
@@ -35,8 +47,15 @@ def main_menu(context):
         state = None
         if current is not None and current.path.startswith(menu_page.path):
             state = "page" if current.pk == menu_page.pk else "true"
-        items.append({"page": menu_page, "current": state})
+        items.append({"page": menu_page, "current": state, **_feed(menu_page, request)})
     return items
+
+
+def _feed(page, request):
+    """A menu page that names a feed (`feed_name`) serves it at its `feed` route (Wagtail's RoutablePageMixin)."""
+    if not getattr(page, "feed_name", ""):
+        return {}
+    return {"feed_name": page.feed_name, "feed_url": page.get_url(request) + page.reverse_subpage("feed")}
 
 
 @register.simple_tag
