@@ -3,7 +3,7 @@ import unicodedata
 
 from django import forms
 
-from contact.models import Inquiry
+from contact.models.inquiry import Inquiry
 from ellemes.models import Treatment
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage

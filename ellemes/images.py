@@ -8,6 +8,9 @@ width and height. The background task run when an image is uploaded or a page is
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+
 FORMATS = (("avif", "image/avif"), ("webp", "image/webp"), ("jpeg", "image/jpeg"))
 
 
@@ -63,9 +66,6 @@ def warm_specs():
 def with_renditions(queryset, field, *filter_specs):
     """`queryset` with each row's `field` image joined in and the renditions `filter_specs` prefetched:
     one query for the rows and images, one for the renditions, however many rows there are."""
-    from django.db.models import Prefetch
-    from wagtail.images import get_image_model
-
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
     # `prefetched_renditions` is where Wagtail's own `prefetch_renditions()` puts them, and where
     # `get_rendition()` looks first.

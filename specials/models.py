@@ -18,6 +18,7 @@ from wagtail.search import index
 from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
 from ellemes.models import ClinicSettings
 from ellemes.models.pages import ClinicPage, IntroPage
+from specials.schedule import clinic_midnight
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
 COMING_SOON_DAYS = 30
@@ -52,8 +53,6 @@ class SpecialPageQuerySet(PageQuerySet):
         or enters “Coming soon”; or a Wagtail go-live or expiry time. Pages showing specials (every page
         carries the announcement bar) must not be cached past it.
         """
-        from specials.schedule import clinic_midnight
-
         now = now or timezone.now()
         today = timezone.localdate(now)
         soon = today + datetime.timedelta(days=COMING_SOON_DAYS)

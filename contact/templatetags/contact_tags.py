@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Site
 
 from contact.jsonld import clinic_data
+from ellemes.models import ClinicSettings
 from ellemes.structured_data import json_ld_script
 
 register = template.Library()
@@ -10,8 +11,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def clinic_json_ld(context):
     """The clinic as schema.org JSON-LD, from the site's clinic details."""
-    from ellemes.models import ClinicSettings
-
     request = context.get("request")
     if request is None:
         return ""
