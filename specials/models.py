@@ -22,7 +22,6 @@ from specials.schedule import clinic_midnight
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
 COMING_SOON_DAYS = 30
-CARD_IMAGE = "fill-640x427"
 
 
 class SpecialPageQuerySet(PageQuerySet):

@@ -24,10 +24,8 @@ from ellemes.images import PRESETS, with_renditions
 from ellemes.models.pages import ClinicPage, IntroPage
 from staff.structured_data import person, person_json_ld, team_json_ld
 
-# Rendition sizes the templates use; listings prefetch them so each card costs no extra query.
-CARD_PHOTO = "fill-480x600"
+# The profile photo in shared-link previews (og:image); ellemes.images warms it with the other sizes.
 PROFILE_PHOTO = "fill-600x750"
-SPOTLIGHT_PHOTO = "fill-640x480"
 
 
 def validate_not_future_year(year):
