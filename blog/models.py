@@ -22,7 +22,7 @@ from wagtail.search import index
 from blog.blocks import ArticleBodyBlock
 from blog.feeds import LatestArticlesFeed
 from ellemes import public_urls
-from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
+from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
 from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
@@ -48,7 +48,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Everything a card shows, in a fixed number of queries however many cards there are."""
-        return with_renditions(self, "hero_image", *PRESETS["card"].all_specs())
+        return with_renditions(self, "hero_image", *picture_specs("card"))
 
     def about(self, treatment_ids):
         through = ArticlePage.treatments.through.objects.filter(treatment_id__in=treatment_ids)

@@ -15,7 +15,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
+from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
 from ellemes.models import ClinicSettings
 from ellemes.models.pages import ClinicPage, IntroPage
 from specials.schedule import clinic_midnight
@@ -82,7 +82,7 @@ class SpecialPageQuerySet(PageQuerySet):
     def for_cards(self):
         """What a card shows, fetched up front so a listing costs the same for 3 specials or 300."""
         # The share image is for the listing's structured data; without it Wagtail would redraw it each time.
-        return with_renditions(self, "image", *PRESETS["card"].all_specs(), SHARE_IMAGE)
+        return with_renditions(self, "image", *picture_specs("card"), SHARE_IMAGE)
 
 
 SpecialPageManager = PageManager.from_queryset(SpecialPageQuerySet)

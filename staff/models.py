@@ -20,7 +20,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ellemes.images import PRESETS, with_renditions
+from ellemes.images import picture_specs, with_renditions
 from ellemes.models.pages import ClinicPage, IntroPage
 from staff.structured_data import person, person_json_ld, team_json_ld
 
@@ -54,7 +54,7 @@ class StaffIndexPage(IntroPage):
     max_count = 1
 
     def staff_members(self):
-        return StaffMemberPage.objects.child_of(self).on_show().with_photos(*PRESETS["staff_card"].all_specs())
+        return StaffMemberPage.objects.child_of(self).on_show().with_photos(*picture_specs("staff_card"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,10 +1,9 @@
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from wagtail.images.models import Picture
 from wagtail.models import Page, Site
 
 from ellemes import public_urls, slots
-from ellemes.images import FORMATS, PRESETS
+from ellemes.images import PICTURES, picture_specs
 from ellemes.models import ClinicSettings
 
 register = template.Library()
@@ -59,58 +58,27 @@ def _feed(page, request):
 
 
 @register.simple_tag
-def responsive_image(image, preset_name, priority=False, eager=False, alt=None, css_class=""):
-    """A `<picture>` in AVIF, WebP and JPEG at the preset's sizes (ellemes/images.py).
+def picture_of(image, name, priority=False, eager=False, alt=None, css_class=""):
+    """Wagtail's `Picture` of `image` at the sizes named `name` in ellemes/images.py.
 
     `priority=True` for the largest image above the fold: loaded at once with `fetchpriority="high"`;
     `eager=True` for small images always in view (the logo); every other image loads lazily.
-    Alt text comes from the image (empty when it is decorative).
+    Alt text comes from the image (empty when it is decorative) unless `alt` is given.
     """
     if not image:
         return ""
-    preset = PRESETS[preset_name]
-    renditions = image.get_renditions(*preset.all_specs())
-    sources = []
-    for image_format, mime_type in FORMATS:
-        chosen = _distinct([renditions[spec] for spec in preset.specs(image_format)], preset.density)
-        if preset.density:
-            srcset = ", ".join(f"{r.url} {n}x" for n, r in enumerate(chosen, start=1))
-        else:
-            srcset = ", ".join(f"{r.url} {r.width}w" for r in chosen)
-        sources.append((mime_type, srcset, chosen))
-    fallback = sources[-1][2]
-    main = fallback[0] if preset.density else fallback[-1]
-    sizes = format_html(' sizes="{}"', preset.sizes) if preset.sizes else ""
-    source_tags = format_html_join(
-        "", '<source type="{}" srcset="{}"{}>', ((mime, srcset, sizes) for mime, srcset, _ in sources[:-1])
-    )
-    # Safe: constant markup, nothing from a user.
+    renditions = image.get_renditions(*picture_specs(name))
+    sizes = PICTURES[name][1]
+    if sizes is None:
+        # Shown at the smallest rendition's width: the larger ones serve denser screens.
+        sizes = f"{min(rendition.width for rendition in renditions.values())}px"
+    attrs = {"sizes": sizes}
+    if alt is not None:
+        attrs["alt"] = alt
+    if css_class:
+        attrs["class"] = css_class
     if priority:
-        loading = mark_safe(' fetchpriority="high"')  # nosec B308
-    elif eager:
-        loading = ""
-    else:
-        loading = mark_safe(' loading="lazy" decoding="async"')  # nosec B308
-    return format_html(
-        '<picture>{}<img src="{}" srcset="{}"{} width="{}" height="{}" alt="{}"{}{}></picture>',
-        source_tags,
-        main.url,
-        sources[-1][1],
-        sizes,
-        main.width,
-        main.height,
-        image.default_alt_text if alt is None else alt,
-        format_html(' class="{}"', css_class) if css_class else "",
-        loading,
-    )
-
-
-def _distinct(renditions, density):
-    """Drop renditions no larger than the one before (a small original cannot be enlarged)."""
-    kept = []
-    for rendition in renditions:
-        if not kept or (rendition.height if density else rendition.width) > (
-            kept[-1].height if density else kept[-1].width
-        ):
-            kept.append(rendition)
-    return kept
+        attrs["fetchpriority"] = "high"
+    elif not eager:
+        attrs.update(loading="lazy", decoding="async")
+    return Picture(renditions, attrs)
