@@ -22,6 +22,7 @@ from wagtail.search import index
 from blog.blocks import ArticleBodyBlock
 from blog.feeds import LatestArticlesFeed
 from ellemes import public_urls
+from ellemes.breadcrumbs import breadcrumb_context
 from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
 from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
@@ -56,36 +57,6 @@ class ArticlePageQuerySet(PageQuerySet):
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
-
-
-def breadcrumb_trail(page, request):
-    """Home › … › page, as titles and URLs (the site's home page is the first crumb)."""
-    # Walking up with get_parent() costs no query for a page Wagtail routed to: routing keeps each
-    # parent on its child. Elsewhere (previews) it costs one query per level.
-    crumbs = [page]
-    while crumbs[0].depth > 2:
-        crumbs.insert(0, crumbs[0].get_parent())
-    return [
-        {"title": crumb.title, "url": crumb.get_url(request), "full_url": crumb.get_full_url(request)}
-        for crumb in crumbs
-    ]
-
-
-def breadcrumb_context(page, request):
-    """The trail and its JSON-LD."""
-    trail = breadcrumb_trail(page, request)
-    return {"breadcrumbs": trail, "breadcrumb_data": breadcrumb_data(trail)}
-
-
-def breadcrumb_data(trail):
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": crumb["title"], "item": crumb["full_url"]}
-            for position, crumb in enumerate(trail, start=1)
-        ],
-    }
 
 
 class BlogIndexPage(RoutablePageMixin, IntroPage):

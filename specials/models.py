@@ -15,6 +15,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ellemes.breadcrumbs import breadcrumb_context
 from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
 from ellemes.models import ClinicSettings
 from ellemes.models.pages import ClinicPage, IntroPage
@@ -128,6 +129,7 @@ class SpecialsIndexPage(IntroPage):
             key=lambda special: (special.starts_on, special.ends_on, special.path),
         )
         context["coming_soon_days"] = COMING_SOON_DAYS
+        context.update(breadcrumb_context(self, request))
         return context
 
 
@@ -315,6 +317,7 @@ class SpecialPage(ClinicPage):
         context["book_url"] = self.book_url(request)
         # No query when Wagtail routed here: routing keeps each page's parent.
         context["index_page"] = self.get_parent()
+        context.update(breadcrumb_context(self, request))
         # The page and its structured data both list the treatments: read them once.
         prefetch_related_objects([self], "treatments")
         return context

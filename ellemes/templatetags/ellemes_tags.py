@@ -2,7 +2,7 @@ from django import template
 from wagtail.images.models import Picture
 from wagtail.models import Page, Site
 
-from ellemes import public_urls, slots
+from ellemes import public_urls, slots, structured_data
 from ellemes.images import PICTURES, picture_specs
 from ellemes.models import ClinicSettings
 
@@ -13,6 +13,22 @@ register = template.Library()
 def slot(context, name):
     """Render what the content apps registered for the named layout slot."""
     return slots.render(name, context.get("request"), context.get("page"))
+
+
+@register.filter
+def json_ld(data):
+    """`data` (a dict from an app's structured_data.py) as a JSON-LD script element, safe whatever its text."""
+    return structured_data.json_ld_script(data) if data else ""
+
+
+@register.simple_tag(takes_context=True)
+def clinic_data(context):
+    """The clinic in full as schema.org data (home and contact pages), or None before a site is set up."""
+    request = context.get("request")
+    if request is None or public_urls.public_site(request) is None:
+        return None
+    # The request's own copy of the settings: the layout reads the same one, hours and links included.
+    return structured_data.clinic_data(ClinicSettings.for_request(request), request)
 
 
 @register.simple_tag(takes_context=True)
