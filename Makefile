@@ -79,7 +79,7 @@ audit: install ## MDN's HTTP Observatory against production settings (as root)
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund --silent
 	$(BIN)/python -m bench.audit
 
-# 60 s of mixed traffic while the database, Redis, the worker and mail fail in turn (see README, Performance).
+# 60 s of mixed traffic while the database, Redis, the worker and mail fail in turn (see docs/performance.md).
 load: install ## 60 s of mixed traffic while the services fail in turn
 	@for tool in createdb dropdb redis-cli; do command -v $$tool >/dev/null || { \
 	  echo "load needs the PostgreSQL client tools and redis-cli, with PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (apt-get install postgresql-client redis-tools)"; exit 1; }; done
