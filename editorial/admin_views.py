@@ -1,7 +1,7 @@
 """The editors' admin: dashboard panels and the "Content health" report."""
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.timezone import localdate
+from django.utils.timezone import localdate, localtime
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -9,6 +9,7 @@ from wagtail.permissions import page_permission_policy
 
 from contact.models import Inquiry
 from editorial import content_health
+from ellemes.dates import short_date
 
 LATEST_INQUIRIES = 5
 ENDING_WITHIN_DAYS = 7
@@ -60,7 +61,7 @@ def inquiries_panel():
         {
             "title": f"{inquiry.reference} · {inquiry.get_inquiry_type_display()}",
             "url": _url("inquiries:edit", inquiry.pk),
-            "note": f"Received {inquiry.created_at:%b} {inquiry.created_at.day}",
+            "note": f"Received {short_date(localtime(inquiry.created_at), year=False)}",
         }
         for inquiry in new.order_by("-created_at")[:LATEST_INQUIRIES]
     ]
@@ -80,11 +81,11 @@ def inquiries_panel():
 def content_panels():
     today = localdate()
     ending = [
-        _page_row(special, f"Ends {special.ends_on:%b} {special.ends_on.day}")
+        _page_row(special, f"Ends {short_date(special.ends_on, year=False)}")
         for special in content_health.specials_ending_soon(ENDING_WITHIN_DAYS, today)
     ]
     awaiting = [
-        _page_row(article, f"Submitted {submitted:%b} {submitted.day}")
+        _page_row(article, f"Submitted {short_date(localtime(submitted), year=False)}")
         for article, submitted in content_health.articles_awaiting_review()
     ]
     due = [

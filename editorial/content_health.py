@@ -11,11 +11,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from wagtail.images import get_image_model
 from wagtail.models import Revision, WorkflowState
 
 from blog.models import ArticlePage
+from ellemes.dates import short_date
 from ellemes.models import CommandRun
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
@@ -35,13 +35,9 @@ def _page_edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def _day(value):
-    return date_format(value, "N j, Y")
-
-
 def _moment(value):
     value = timezone.localtime(value)
-    return f"{_day(value)} {value:%H:%M}"
+    return f"{short_date(value)} {value:%H:%M}"
 
 
 def review_due_before(today=None):
@@ -66,8 +62,8 @@ def review_status(article):
     if not article.last_reviewed_on:
         return "Never medically reviewed."
     if not article.medical_review_is_current:
-        return f"Changed since its medical review on {_day(article.last_reviewed_on)}."
-    return f"Last medically reviewed on {_day(article.last_reviewed_on)}."
+        return f"Changed since its medical review on {short_date(article.last_reviewed_on)}."
+    return f"Last medically reviewed on {short_date(article.last_reviewed_on)}."
 
 
 def articles_awaiting_review():
@@ -95,14 +91,14 @@ def _specials(today):
         yield Issue(
             "Ended special still live",
             special.title,
-            f"Ended on {_day(special.ends_on)}; unpublish it or give it new dates.",
+            f"Ended on {short_date(special.ends_on)}; unpublish it or give it new dates.",
             _page_edit_url(special),
         )
     for special in SpecialPage.objects.upcoming(today).filter(image__isnull=True).order_by("starts_on", "title"):
         yield Issue(
             "Upcoming special without an image",
             special.title,
-            f"Starts on {_day(special.starts_on)}; choose an image for its card.",
+            f"Starts on {short_date(special.starts_on)}; choose an image for its card.",
             _page_edit_url(special),
         )
 

@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.breadcrumbs import breadcrumb_context
+from ellemes.dates import short_date
 from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
 from ellemes.models import ClinicSettings
 from ellemes.models.pages import ClinicPage, IntroPage
@@ -308,7 +309,7 @@ class SpecialPage(ClinicPage):
         title = super().get_admin_display_title()
         if not (self.starts_on and self.ends_on):
             return title
-        dates = f"{self.starts_on:%b} {self.starts_on.day} – {self.ends_on:%b} {self.ends_on.day}, {self.ends_on.year}"
+        dates = f"{short_date(self.starts_on, year=False)} – {short_date(self.ends_on)}"
         return f"{title} · {self.status().capitalize()} · {dates}"
 
     def get_context(self, request, *args, **kwargs):
