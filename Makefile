@@ -5,8 +5,14 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= ellemes.settings.dev
+APPS := ellemes blog specials staff contact accounts editorial
+TEMPLATES = $(shell find $(APPS) -path '*/templates/*' -name '*.html')
+TEMPLATE_LINE_LIMIT := 160
 
-.PHONY: run test install lint format migrate demo clean bench audit load
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: help run test install lint format migrate demo clean bench audit load
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -16,15 +22,15 @@ $(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed ## Create .venv and install the pinned requirements
 
-migrate: install
+migrate: install ## Apply the database migrations
 	$(BIN)/python manage.py migrate --noinput
 
-demo: migrate
+demo: migrate ## Load the demo content (safe to repeat)
 	$(BIN)/python manage.py load_demo_content
 
-run: demo
+run: demo ## Serve the site with demo content, workers and scheduler at http://127.0.0.1:8000/
 	$(BIN)/python manage.py ensure_dev_admin
 	$(BIN)/python manage.py clear_page_cache
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
@@ -39,37 +45,42 @@ run: demo
 	$(BIN)/python manage.py run_periodic & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-lint: install
+lint: install ## ruff, ruff format, djhtml and template line length, bandit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@echo "djhtml --check on every template"
+	@$(BIN)/djhtml --check $(TEMPLATES)
+	@awk 'length > $(TEMPLATE_LINE_LIMIT) {print FILENAME ":" FNR ": " length " characters (at most $(TEMPLATE_LINE_LIMIT))"; long = 1} \
+	  END {exit long}' $(TEMPLATES)
 	@# Security lint: no medium or high finding; each `# nosec` says why on the line above it.
-	$(BIN)/bandit --quiet --recursive ellemes blog specials staff contact accounts --exclude '*/tests/*,*/migrations/*' --severity-level medium
+	$(BIN)/bandit --quiet --recursive $(APPS) --exclude '*/tests/*,*/migrations/*' --severity-level medium
 
-format: install
+format: install ## Fix what ruff and djhtml can
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml $(TEMPLATES)
 
-test: lint
+test: lint ## Lint, Django checks, migration check, then the whole test suite
 	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/pytest
 
-clean:
+clean: ## Remove .venv, the SQLite database, media and collected files
 	rm -rf $(VENV) db.sqlite3 media test-media static .cache
 
-bench: install
+bench: install ## The benchmark (writes its section of bench/RESULTS.md)
 	@command -v wrk >/dev/null || { echo "bench needs wrk, varnish, caddy and chromium (apt-get install wrk varnish caddy chromium)"; exit 1; }
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund --silent
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # MDN's HTTP Observatory against production settings behind Caddy's TLS (ports 80 and 443: run as root).
-audit: install
+audit: install ## MDN's HTTP Observatory against production settings (as root)
 	@command -v caddy >/dev/null || { echo "audit needs caddy (apt-get install caddy)"; exit 1; }
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund --silent
 	$(BIN)/python -m bench.audit
 
-# 60 s of mixed traffic while the database, Redis, the worker and mail fail in turn (see README, Performance).
-load: install
+# 60 s of mixed traffic while the database, Redis, the worker and mail fail in turn (see docs/performance.md).
+load: install ## 60 s of mixed traffic while the services fail in turn
 	@for tool in createdb dropdb redis-cli; do command -v $$tool >/dev/null || { \
 	  echo "load needs the PostgreSQL client tools and redis-cli, with PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (apt-get install postgresql-client redis-tools)"; exit 1; }; done
 	$(BIN)/python -m bench.load $(LOAD_ARGS)

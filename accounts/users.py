@@ -6,17 +6,21 @@ views and the bulk actions all ask `may_manage` and `assignable_groups` first.
 """
 
 from django.contrib.auth.models import Group
+from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users
 from wagtail.users.views.bulk_actions import AssignRoleBulkAction, SetActiveStateBulkAction
 
-from ellemes.roles import ROLES
+
+def clinic_role_names():
+    """The clinic roles, as the apps that define them register them (the `clinic_roles` hook)."""
+    return [name for provide in hooks.get_hooks("clinic_roles") for name in provide()]
 
 
 def assignable_groups(actor):
     """The groups `actor` may give people: any for a superuser, otherwise the clinic roles."""
-    return Group.objects.all() if actor.is_superuser else Group.objects.filter(name__in=ROLES)
+    return Group.objects.all() if actor.is_superuser else Group.objects.filter(name__in=clinic_role_names())
 
 
 def may_manage(actor, user):

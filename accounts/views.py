@@ -1,5 +1,6 @@
 """Views of the staff accounts: the lockout page, enrolling and entering the second factor, password reset."""
 
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -19,21 +20,18 @@ from wagtail.admin.views.account import PasswordResetView
 
 from accounts import two_factor
 from accounts.forms import CodeForm, QueuedPasswordResetForm
+from ellemes.models import ClinicSettings
 from ellemes.public_urls import public_site
 
 
 def clinic_contact(request):
     """The clinic's phone and email from its settings, or None when the site is not set up yet."""
-    from ellemes.models import ClinicSettings
-
     site = public_site(request)
     return ClinicSettings.for_site(site) if site else None
 
 
 def locked_out(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out sign-in: when to try again and whom to ask, as a 429."""
-    from axes.helpers import get_cool_off
-
     cool_off = get_cool_off(request)
     retry_at = timezone.localtime(timezone.now() + cool_off)
     # Rendered now: the middleware replacing the login page sits inside the others, which read the content.

@@ -4,11 +4,11 @@ import datetime
 import json
 import uuid
 
-from django.apps import apps
 from wagtail.models import Page
 
 from blog.models import ArticlePage, ArticleRelatedLink, BlogIndexPage
 from ellemes.models import Treatment
+from staff.models import StaffIndexPage, StaffMemberPage
 
 AUTHOR = "lauren-siso"
 REVIEWER = "maya-okafor"
@@ -574,15 +574,13 @@ ARTICLES = [
 
 
 def _staff_member(loader, slug):
-    staff_index_model = apps.get_model("staff", "StaffIndexPage")
-    staff_member_model = apps.get_model("staff", "StaffMemberPage")
-    staff_index = staff_index_model.objects.first()
+    staff_index = StaffIndexPage.objects.first()
     if staff_index is None:
         return None
-    existing = staff_member_model.objects.filter(slug=slug).first()
+    existing = StaffMemberPage.objects.filter(slug=slug).first()
     if existing:
         return existing
-    return loader.child_page(staff_index, staff_member_model, slug, **DEMO_STAFF[slug])
+    return loader.child_page(staff_index, StaffMemberPage, slug, **DEMO_STAFF[slug])
 
 
 def _block(block_type, value):

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 
-from blog.models import ArticlePage, BlogIndexPage
 from ellemes.models import ClinicSettings
 from ellemes.public_urls import absolute_url, public_site
 
@@ -18,23 +17,22 @@ def _clinic_midnight(day):
 @dataclass
 class FeedSource:
     clinic_name: str
-    blog_index: BlogIndexPage | None
+    blog_index: object
     link: str
     feed_url: str
 
 
 class LatestArticlesFeed(Feed):
-    """RSS feed of the newest articles."""
+    """RSS feed of the newest articles, served by the blog index page's `feed/` route."""
 
-    def get_object(self, request, *args, **kwargs):
+    def get_object(self, request, blog_index):
         # One Feed instance serves every request, so per-request facts travel in the object, not on self.
         site = public_site(request)
-        blog_index = BlogIndexPage.objects.live().first()
         # Absolute already: Django would otherwise complete them with the request's host.
         return FeedSource(
             clinic_name=ClinicSettings.for_site(site).name if site else "ELLEMES Medical Spa",
             blog_index=blog_index,
-            link=absolute_url(site, blog_index.get_url(request) if blog_index else "/"),
+            link=absolute_url(site, blog_index.get_url(request)),
             feed_url=absolute_url(site, request.path),
         )
 
@@ -48,11 +46,11 @@ class LatestArticlesFeed(Feed):
         return source.feed_url
 
     def description(self, source):
-        intro = source.blog_index.intro if source.blog_index else ""
-        return intro or "Treatment guides from our licensed clinicians."
+        return source.blog_index.intro or "Treatment guides from our licensed clinicians."
 
     def items(self, source):
-        return ArticlePage.objects.published().select_related("author").order_by("-published_on", "-pk")[:FEED_LENGTH]
+        articles = source.blog_index.articles().select_related("author")
+        return articles.order_by("-published_on", "-pk")[:FEED_LENGTH]
 
     def item_title(self, article):
         return article.title

@@ -13,14 +13,17 @@ from django.utils.text import slugify
 from django.utils.timezone import localdate
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
+from blog.feeds import LatestArticlesFeed
 from ellemes import public_urls
-from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
+from ellemes.breadcrumbs import breadcrumb_context
+from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
 from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
@@ -30,7 +33,6 @@ ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 3
 TOC_MIN_HEADINGS = 3
 WORDS_PER_MINUTE = 200
-CARD_IMAGE = "fill-640x427"
 SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
 
@@ -47,7 +49,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Everything a card shows, in a fixed number of queries however many cards there are."""
-        return with_renditions(self, "hero_image", *PRESETS["card"].all_specs())
+        return with_renditions(self, "hero_image", *picture_specs("card"))
 
     def about(self, treatment_ids):
         through = ArticlePage.treatments.through.objects.filter(treatment_id__in=treatment_ids)
@@ -57,45 +59,23 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-def breadcrumb_trail(page, request):
-    """Home › … › page, as titles and URLs (the site's home page is the first crumb)."""
-    # Walking up with get_parent() costs no query for a page Wagtail routed to: routing keeps each
-    # parent on its child. Elsewhere (previews) it costs one query per level.
-    crumbs = [page]
-    while crumbs[0].depth > 2:
-        crumbs.insert(0, crumbs[0].get_parent())
-    return [
-        {"title": crumb.title, "url": crumb.get_url(request), "full_url": crumb.get_full_url(request)}
-        for crumb in crumbs
-    ]
-
-
-def breadcrumb_context(page, request):
-    """The trail and its JSON-LD."""
-    trail = breadcrumb_trail(page, request)
-    return {"breadcrumbs": trail, "breadcrumb_data": breadcrumb_data(trail)}
-
-
-def breadcrumb_data(trail):
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": crumb["title"], "item": crumb["full_url"]}
-            for position, crumb in enumerate(trail, start=1)
-        ],
-    }
-
-
-class BlogIndexPage(IntroPage):
-    """The list of treatment articles."""
+class BlogIndexPage(RoutablePageMixin, IntroPage):
+    """The list of treatment articles, and their RSS feed at `feed/`."""
 
     parent_page_types = ["ellemes.HomePage"]
     subpage_types = ["blog.ArticlePage"]
     max_count = 1
 
+    # The shared layout links every menu page's feed (`ellemes_tags.main_menu`): "<clinic name>: articles".
+    feed_name = "articles"
+    latest_articles_feed = LatestArticlesFeed()
+
     def articles(self):
         return ArticlePage.objects.child_of(self).published()
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return self.latest_articles_feed(request, blog_index=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

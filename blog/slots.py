@@ -1,14 +1,14 @@
 """What the blog shows in the shared layout: latest articles on the home page, a person's articles on their profile."""
 
-from django.apps import apps
 from django.db.models import Q
+
+from blog.models import ArticlePage, BlogIndexPage
+from staff.models import StaffMemberPage
 
 HOME_ARTICLES = 3
 
 
 def home_articles(request, page):
-    from blog.models import ArticlePage, BlogIndexPage
-
     articles = list(ArticlePage.objects.published().newest_first().for_cards()[:HOME_ARTICLES])
     if not articles:
         return None
@@ -16,10 +16,7 @@ def home_articles(request, page):
 
 
 def staff_articles(request, page):
-    from blog.models import ArticlePage
-
-    staff_member_model = apps.get_model("staff", "StaffMemberPage")
-    if not isinstance(page, staff_member_model) or page.pk is None:
+    if not isinstance(page, StaffMemberPage) or page.pk is None:
         return None
     articles = list(
         ArticlePage.objects.published().filter(Q(author=page) | Q(reviewed_by=page)).newest_first().for_cards()

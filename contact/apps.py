@@ -4,9 +4,3 @@ from django.apps import AppConfig
 class ContactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "contact"
-
-    def ready(self):
-        from ellemes import slots
-
-        # The clinic's structured data on the home page too, without the home page knowing this app.
-        slots.register("home", "contact/includes/clinic_json_ld.html", lambda request, page: {}, order=90)

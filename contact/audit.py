@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from contact.models import Inquiry
+from contact.models.inquiry import Inquiry
 
 
 def log_each_inquiry(inquiries, action, *, user=None, deleted=False, data=None):

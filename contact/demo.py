@@ -1,4 +1,5 @@
 from contact.models import ContactPage
+from ellemes.models import ClinicSettings
 
 INTRO = (
     "Ask about a treatment, book a consultation or claim a special. "
@@ -21,4 +22,6 @@ def load_demo(loader):
     if home.hero_link_id is None:
         home.hero_link = contact
         home.save_revision().publish()
+    # Every "contact us" link and each special's "Book" button lead to the page chosen in Clinic details.
+    ClinicSettings.objects.filter(contact_page__isnull=True).update(contact_page=contact)
     loader.say("  contact page")

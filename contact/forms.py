@@ -2,9 +2,11 @@ import re
 import unicodedata
 
 from django import forms
-from django.apps import apps
 
-from contact.models import Inquiry
+from contact.models.inquiry import Inquiry
+from ellemes.models import Treatment
+from specials.models import SpecialPage
+from staff.models import StaffMemberPage
 
 CONSENT_TEXT = "I agree that ELLEMES Medical Spa may contact me about this inquiry"
 PHONE_CHARACTERS = re.compile(r"^[0-9 +\-()]+$")
@@ -92,11 +94,9 @@ class InquiryForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["treatment"].queryset = apps.get_model("ellemes", "Treatment").objects.all()
-        special_model = apps.get_model("specials", "SpecialPage")
-        self.fields["special"].queryset = special_model.objects.running().order_by("ends_on", "title")
-        staff_model = apps.get_model("staff", "StaffMemberPage")
-        self.fields["staff_member"].queryset = staff_model.objects.live().public().order_by("path")
+        self.fields["treatment"].queryset = Treatment.objects.all()
+        self.fields["special"].queryset = SpecialPage.objects.running().order_by("ends_on", "title")
+        self.fields["staff_member"].queryset = StaffMemberPage.objects.live().public().order_by("path")
 
     @classmethod
     def for_request(cls, request, token):

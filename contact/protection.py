@@ -17,6 +17,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import connection
 
+from contact.models.inquiry import Inquiry
 from ellemes.client_ip import client_ip
 
 TOKEN_SALT = "contact.inquiry-form"  # noqa: S105 - a signing namespace, not a secret
@@ -104,8 +105,6 @@ class RateLimit:
 
     def stored_count(self):
         """Inquiries saved from this address in this window (each keeps `window_key`)."""
-        from contact.models import Inquiry
-
         return Inquiry.objects.filter(rate_limit_key=self.window_key).count()
 
     def _lock_address(self):

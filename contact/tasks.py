@@ -22,7 +22,8 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from contact.models import Inquiry
+from contact.models.inquiry import Inquiry
+from ellemes.models import ClinicSettings
 from ellemes.public_urls import public_site
 
 logger = logging.getLogger(__name__)
@@ -46,8 +47,6 @@ def notification_jobs(inquiry_id=None):
 
 
 def clinic_settings():
-    from ellemes.models import ClinicSettings
-
     site = public_site()
     return ClinicSettings.for_site(site) if site else ClinicSettings()
 

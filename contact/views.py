@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from contact.forms import InquiryForm
-from contact.models import Inquiry
+from contact.models.inquiry import Inquiry
 from contact.protection import RateLimit, content_spam_reason, new_form_token, read_form_token
 from contact.tasks import notify_later
 from ellemes.page_cache import never_cached

@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 from wagtail.permissions import ModelPermissionPolicy
 
 from contact.audit import log_each_inquiry
-from contact.models import Inquiry
+from contact.models.inquiry import Inquiry
 from contact.tasks import notify_later
 
 # Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").

@@ -11,6 +11,7 @@ class EllemesConfig(AppConfig):
     verbose_name = "ELLEMES"
 
     def ready(self):
+        # Here, not at the top: these modules import models, which Django loads only after every AppConfig.
         from ellemes import cache_invalidation, checks, outage, page_cache, renditions, request_logs  # noqa: F401 - checks and hooks register
 
         # Any image over the upload limit is refused before it is decoded, uploaded or not.

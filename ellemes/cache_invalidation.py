@@ -12,7 +12,12 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.images.models import AbstractImage
+from wagtail.models import BaseViewRestriction, Orderable, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 from wagtailcache.cache import clear_cache
 
 from ellemes.page_cache import CHANGED_AT_KEY
@@ -23,8 +28,6 @@ _last_purge_started = 0.0
 
 def clear_everything():
     """Empty the `pages` cache and purge every page of every site from the edge caches."""
-    from wagtail.models import Page, Site
-
     global _last_purge_started
     _last_purge_started = time.monotonic()
     clear_cache()
@@ -69,12 +72,6 @@ def _links_changed(sender, instance, **kwargs):
 
 def is_public_content(model):
     """Pages, sites, settings, snippets, images, redirects, view restrictions, and rows that belong to them."""
-    from wagtail.contrib.redirects.models import Redirect
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.images.models import AbstractImage
-    from wagtail.models import BaseViewRestriction, Orderable, Page, Site
-    from wagtail.snippets.models import get_snippet_models
-
     public = (Page, Site, BaseSiteSetting, BaseGenericSetting, AbstractImage, BaseViewRestriction, Redirect)
     if issubclass(model, public) or model in get_snippet_models():
         return True

@@ -7,13 +7,10 @@
 import datetime
 import io
 import random
-import secrets
 from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -21,7 +18,6 @@ from PIL import ImageDraw, ImageFilter, ImageFont
 from wagtail.models import Page, Site
 
 from ellemes.models import ClinicImage, ClinicSettings, HomePage, OpeningHours, SocialLink, Treatment
-from ellemes.roles import DEMO_USERS, apply_roles
 
 PALETTES = {
     "blush": ((247, 226, 233), (196, 128, 160)),
@@ -215,34 +211,11 @@ MENU_ORDER = ["blog", "specials", "staff", "contact"]
 
 
 def finish_demo(loader):
-    """Order the sections as on the clinic's current site, then set up the roles (and, in development, their users).
+    """Order the sections as on the clinic's current site.
 
     Every app's `finish_demo` runs after all the sections exist; this one runs first.
     """
     _order_sections(loader)
-    apply_roles(loader.home)
-    loader.say("  roles and the medical review workflow")
-    if settings.DEBUG:
-        _demo_users(loader)
-
-
-def _demo_users(loader):
-    """One account per role, each with a random password shown only when the account is made."""
-    User = get_user_model()
-    for username, (group_name, first_name, last_name) in DEMO_USERS.items():
-        if User.objects.filter(username=username).exists():
-            continue
-        password = secrets.token_urlsafe(12)
-        user = User.objects.create_user(
-            username=username,
-            email=f"{username}@ellemes.example",
-            password=password,
-            first_name=first_name,
-            last_name=last_name,
-        )
-        user.groups.add(Group.objects.get(name=group_name))
-        loader.created += 1
-        loader.say(f"  demo user “{username}” ({group_name}), password {password} (shown only this once)")
 
 
 def _order_sections(loader):

@@ -1,25 +1,17 @@
-"""Admin forms for what is not published as a page: settings and snippets (images: `image_forms`)."""
+"""Admin forms for what is not published as a page: settings and snippets (images: `image_forms`).
 
-from django.core.exceptions import ValidationError
+They ask their model (a `PatientTextMixin`, which owns the claims check) what to refuse; this module
+imports no model, so models may use these forms as their `base_form_class`.
+"""
+
 from wagtail.admin.forms import WagtailAdminModelForm
-
-from ellemes.claims import is_medical_reviewer, phrase_list
-
-RISKY_CLAIMS_MESSAGE = (
-    "Risky claims ({phrases}) need a medical reviewer: reword them, or ask a medical reviewer to save this text."
-)
 
 
 def refuse_unapproved_claims(form, user):
-    """Adds an error to each patient-facing field with risky phrases, unless `user` is a medical reviewer."""
-    if is_medical_reviewer(user):
-        return
-    model = form._meta.model
-    for label, name in model.patient_text_fields.items():
-        if name in form.fields and name in form.cleaned_data:
-            matches = model.risky_claims_in({label: form.cleaned_data[name]})
-            if matches:
-                form.add_error(name, ValidationError(RISKY_CLAIMS_MESSAGE.format(phrases=phrase_list(matches))))
+    """Adds the model's claims errors to the form's fields (none for a medical reviewer)."""
+    submitted = {name: value for name, value in form.cleaned_data.items() if name in form.fields}
+    for name, error in form._meta.model.unapproved_claims_errors(submitted, user).items():
+        form.add_error(name, error)
 
 
 class ClaimsCheckedForm(WagtailAdminModelForm):

@@ -10,6 +10,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError
 from django.db.models.signals import post_migrate, post_save
+from wagtail.models import Site
+
+from ellemes.models import ClinicSettings
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +57,6 @@ def _migrated(sender, **kwargs):
 
 def write_default_clinic_contact():
     """Write the copy from the default site's Clinic details, if the database has them."""
-    from wagtail.models import Site
-
-    from ellemes.models import ClinicSettings
-
     try:
         clinic = ClinicSettings.objects.filter(site__in=Site.objects.filter(is_default_site=True)).first()
     except DatabaseError:
@@ -67,7 +66,5 @@ def write_default_clinic_contact():
 
 
 def connect(app_config):
-    from ellemes.models import ClinicSettings
-
     post_save.connect(_settings_saved, sender=ClinicSettings, dispatch_uid="clinic-contact-copy")
     post_migrate.connect(_migrated, sender=app_config, dispatch_uid="clinic-contact-copy")

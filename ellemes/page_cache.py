@@ -10,6 +10,7 @@ import datetime
 import logging
 import time
 
+import redis
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -181,8 +182,6 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
 
     def _guard(self, operation, fallback, *args, **kwargs):
-        import redis
-
         location = self._servers[0]
         if self._down_until.get(location, 0) > time.monotonic():
             return fallback

@@ -6,8 +6,13 @@ its own) that makes every rendition the templates use (`ellemes.images.warm_spec
 images concerned. `manage.py warm_renditions` makes any that are still missing.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models.signals import post_save
 from django_tasks import task
+from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
+from wagtail.signals import page_published
 
 from ellemes.images import warm_specs
 
@@ -33,8 +38,6 @@ RENDITIONS_QUEUE = "renditions"
 
 @task(backend="durable", queue_name=RENDITIONS_QUEUE)
 def generate_renditions(image_ids):
-    from wagtail.images import get_image_model
-
     made = 0
     for image in get_image_model().objects.filter(pk__in=image_ids):
         made += make_renditions(image)
@@ -49,10 +52,6 @@ def queue_renditions(image_ids):
 
 def images_of_page(page):
     """Ids of the images a page shows: its image fields and the images inside its StreamFields."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.images import get_image_model
-    from wagtail.models import ReferenceIndex
-
     image_type = ContentType.objects.get_for_model(get_image_model())
     references = ReferenceIndex.get_references_for_object(page).filter(to_content_type=image_type)
     return {int(pk) for pk in references.values_list("to_object_id", flat=True)}
@@ -70,9 +69,5 @@ def _page_published(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_save
-    from wagtail.images import get_image_model
-    from wagtail.signals import page_published
-
     post_save.connect(_image_saved, sender=get_image_model(), dispatch_uid="renditions_on_upload")
     page_published.connect(_page_published, dispatch_uid="renditions_on_publish")

@@ -1,11 +1,15 @@
-"""Schema.org data as JSON-LD, shared by every app that describes its pages to search engines."""
+"""Schema.org data as JSON-LD, shared by every app that describes its pages to search engines.
+
+Each app's `structured_data.py` returns plain dicts; templates render them with the `json_ld` filter
+(ellemes_tags), the one place that turns data into a `<script type="application/ld+json">`.
+"""
 
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from ellemes.public_urls import absolute_url
+from ellemes.public_urls import absolute_url, public_site
 
 # As Django's json_script does: text from editors (a title with "</script>") can never close the element.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -47,4 +51,34 @@ def clinic_business(clinic, site):
         }
     if same_as := [link.url for link in clinic.social_links.all()]:
         data["sameAs"] = same_as
+    return data
+
+
+def opening_hours_specification(clinic):
+    """One entry per distinct opening time, listing the weekdays that share it; closed days are left out."""
+    groups = {}
+    for day in clinic.opening_hours.all():
+        if day.closed or not (day.opens and day.closes):
+            continue
+        key = (day.opens.strftime("%H:%M"), day.closes.strftime("%H:%M"))
+        groups.setdefault(key, []).append(day.schema_day)
+    return [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": opens, "closes": closes}
+        for (opens, closes), days in groups.items()
+    ]
+
+
+def clinic_data(clinic, request):
+    """The clinic in full for its own contact details: what every page says of it, plus hours, email and logo."""
+    site = public_site(request)
+    data = {
+        "@context": "https://schema.org",
+        **clinic_business(clinic, site),
+        "@type": ["MedicalBusiness", "HealthAndBeautyBusiness"],
+        "openingHoursSpecification": opening_hours_specification(clinic),
+    }
+    if clinic.email:
+        data["email"] = clinic.email
+    if clinic.logo:
+        data["logo"] = absolute_url(site, clinic.logo.get_rendition("height-160").url)
     return data

@@ -21,7 +21,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("blog/", include("blog.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,13 +1,15 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_save
 
+from ellemes import slots
+
 
 class SpecialsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "specials"
 
     def ready(self):
-        from ellemes import slots
+        # Here, not at the top: these modules import models, which Django loads only after every AppConfig.
         from specials import layout
         from specials.models import SpecialPage
         from specials.search import remove_when_saved_ended

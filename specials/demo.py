@@ -7,11 +7,11 @@ and ended specials, and in December the bar reads “Ends 12.31” as on the cli
 import datetime
 from decimal import Decimal
 
-from django.apps import apps
 from wagtail.models import Site
 
 from ellemes.models import Treatment
 from specials.models import SpecialPage, SpecialsIndexPage, SpecialsSettings
+from staff.models import StaffMemberPage
 
 
 def _demo_specials(today):
@@ -104,11 +104,7 @@ def _demo_specials(today):
 
 
 def _staff(slugs):
-    try:
-        staff_member = apps.get_model("staff", "StaffMemberPage")
-    except LookupError:
-        return []
-    return list(staff_member.objects.filter(slug__in=slugs))
+    return list(StaffMemberPage.objects.filter(slug__in=slugs))
 
 
 def load_demo(loader):

@@ -1,8 +1,8 @@
 """What specials put in the shared layout: the announcement bar, the home page section, staff profiles."""
 
 from django.db.models import Case, IntegerField, Value, When
-from wagtail.models import Site
 
+from ellemes.public_urls import public_site
 from specials.models import SpecialPage, SpecialsIndexPage, SpecialsSettings
 from specials.search import remove_ended_from_search_once_a_day
 
@@ -12,7 +12,7 @@ HOME_LIMIT = 3
 def _settings_for(request):
     if request is not None:
         return SpecialsSettings.for_request(request)
-    site = Site.objects.filter(is_default_site=True).first()
+    site = public_site()
     return SpecialsSettings.for_site(site) if site else None
 
 

@@ -15,12 +15,15 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
+from ellemes.breadcrumbs import breadcrumb_context
+from ellemes.dates import short_date
+from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
+from ellemes.models import ClinicSettings
 from ellemes.models.pages import ClinicPage, IntroPage
+from specials.schedule import clinic_midnight
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
 COMING_SOON_DAYS = 30
-CARD_IMAGE = "fill-640x427"
 
 
 class SpecialPageQuerySet(PageQuerySet):
@@ -51,8 +54,6 @@ class SpecialPageQuerySet(PageQuerySet):
         or enters “Coming soon”; or a Wagtail go-live or expiry time. Pages showing specials (every page
         carries the announcement bar) must not be cached past it.
         """
-        from specials.schedule import clinic_midnight
-
         now = now or timezone.now()
         today = timezone.localdate(now)
         soon = today + datetime.timedelta(days=COMING_SOON_DAYS)
@@ -83,7 +84,7 @@ class SpecialPageQuerySet(PageQuerySet):
     def for_cards(self):
         """What a card shows, fetched up front so a listing costs the same for 3 specials or 300."""
         # The share image is for the listing's structured data; without it Wagtail would redraw it each time.
-        return with_renditions(self, "image", *PRESETS["card"].all_specs(), SHARE_IMAGE)
+        return with_renditions(self, "image", *picture_specs("card"), SHARE_IMAGE)
 
 
 SpecialPageManager = PageManager.from_queryset(SpecialPageQuerySet)
@@ -129,6 +130,7 @@ class SpecialsIndexPage(IntroPage):
             key=lambda special: (special.starts_on, special.ends_on, special.path),
         )
         context["coming_soon_days"] = COMING_SOON_DAYS
+        context.update(breadcrumb_context(self, request))
         return context
 
 
@@ -293,9 +295,10 @@ class SpecialPage(ClinicPage):
     def live_providers(self):
         return [provider for provider in self.providers.all() if provider.live]
 
-    @property
-    def book_url(self):
-        return "/contact/?" + urlencode({"special": self.slug})
+    def book_url(self, request):
+        """The contact page with this special chosen in the inquiry form; "" until a contact page is chosen."""
+        contact_url = ClinicSettings.for_request(request).contact_url(request)
+        return f"{contact_url}?{urlencode({'special': self.slug})}" if contact_url else ""
 
     def get_sitemap_urls(self, request=None):
         if self.has_ended:
@@ -306,14 +309,16 @@ class SpecialPage(ClinicPage):
         title = super().get_admin_display_title()
         if not (self.starts_on and self.ends_on):
             return title
-        dates = f"{self.starts_on:%b} {self.starts_on.day} – {self.ends_on:%b} {self.ends_on.day}, {self.ends_on.year}"
+        dates = f"{short_date(self.starts_on, year=False)} – {short_date(self.ends_on)}"
         return f"{title} · {self.status().capitalize()} · {dates}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["status"] = self.status()
+        context["book_url"] = self.book_url(request)
         # No query when Wagtail routed here: routing keeps each page's parent.
         context["index_page"] = self.get_parent()
+        context.update(breadcrumb_context(self, request))
         # The page and its structured data both list the treatments: read them once.
         prefetch_related_objects([self], "treatments")
         return context

@@ -2,11 +2,8 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from ellemes.dates import short_date
 from specials.models import SpecialPage
-
-
-def _day(value):
-    return f"{value:%a} {value.day} {value:%b %Y}" if value else ""
 
 
 class SpecialPageListingViewSet(PageListingViewSet):
@@ -20,8 +17,8 @@ class SpecialPageListingViewSet(PageListingViewSet):
     columns = [
         *PageListingViewSet.columns,
         Column("offer_status", label="Offer", accessor=lambda page: page.status().capitalize(), width="10%"),
-        Column("starts_on", label="Starts", accessor=lambda page: _day(page.starts_on), sort_key="starts_on"),
-        Column("ends_on", label="Ends", accessor=lambda page: _day(page.ends_on), sort_key="ends_on"),
+        Column("starts_on", label="Starts", accessor=lambda page: short_date(page.starts_on), sort_key="starts_on"),
+        Column("ends_on", label="Ends", accessor=lambda page: short_date(page.ends_on), sort_key="ends_on"),
     ]
 
 

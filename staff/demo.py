@@ -1,5 +1,6 @@
 """Demo staff: the team behind the treatments, with their credentials, and Lauren Siso in the spotlight."""
 
+from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
 from ellemes.models import Treatment
@@ -125,8 +126,6 @@ def reset_demo():
 
 def finish_demo(loader):
     """Link the demo medical reviewer's account (made in development) to the Medical Director's profile."""
-    from django.contrib.auth import get_user_model
-
     reviewer = get_user_model().objects.filter(username="reviewer", staff_profile__isnull=True).first()
     maya = StaffMemberPage.objects.filter(slug="maya-okafor", user__isnull=True).first()
     if reviewer is not None and maya is not None:

@@ -20,14 +20,13 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ellemes.images import PRESETS, with_renditions
+from ellemes.breadcrumbs import breadcrumb_context
+from ellemes.images import picture_specs, with_renditions
 from ellemes.models.pages import ClinicPage, IntroPage
-from staff.structured_data import person, person_json_ld, team_json_ld
+from staff.structured_data import person, person_data, team_data
 
-# Rendition sizes the templates use; listings prefetch them so each card costs no extra query.
-CARD_PHOTO = "fill-480x600"
+# The profile photo in shared-link previews (og:image); ellemes.images warms it with the other sizes.
 PROFILE_PHOTO = "fill-600x750"
-SPOTLIGHT_PHOTO = "fill-640x480"
 
 
 def validate_not_future_year(year):
@@ -56,13 +55,13 @@ class StaffIndexPage(IntroPage):
     max_count = 1
 
     def staff_members(self):
-        return StaffMemberPage.objects.child_of(self).on_show().with_photos(*PRESETS["staff_card"].all_specs())
+        return StaffMemberPage.objects.child_of(self).on_show().with_photos(*picture_specs("staff_card"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         staff_members = list(self.staff_members())
         context["staff_members"] = staff_members
-        context["structured_data"] = team_json_ld(self, staff_members, request)
+        context["structured_data"] = team_data(self, staff_members, request)
         return context
 
 
@@ -262,7 +261,8 @@ class StaffMemberPage(ClinicPage):
         specialties = list(self.specialties.all())
         image = self.photo.get_rendition(PROFILE_PHOTO) if self.photo else None
         context["specialties"] = specialties
-        context["structured_data"] = person_json_ld(self, request, image, specialties=specialties)
+        context["structured_data"] = person_data(self, request, image, specialties=specialties)
+        context.update(breadcrumb_context(self, request))
         return context
 
 

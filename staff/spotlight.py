@@ -1,9 +1,9 @@
 """The Staff Spotlight: who it shows this week, and its place in the footer and on the home page."""
 
 from django.utils import timezone
-from wagtail.models import Site
 
 from ellemes.models import ClinicSettings
+from ellemes.public_urls import public_site
 from staff.models import StaffSettings
 
 _NOT_YET = object()
@@ -11,7 +11,7 @@ _NOT_YET = object()
 
 def spotlight_for(day, site=None):
     """The staff member in the spotlight on `day`: the editors' choice if on show, else this week's turn."""
-    site = site or Site.objects.filter(is_default_site=True).first()
+    site = site or public_site()
     if site is None:
         return None
     return StaffSettings.for_site(site).spotlight_for(day)
@@ -21,7 +21,7 @@ def spotlight_for_request(request):
     """Today's spotlight for the request's site, worked out once per request (footer and home page share it)."""
     member = getattr(request, "_staff_spotlight", _NOT_YET)
     if member is _NOT_YET:
-        site = Site.find_for_request(request)
+        site = public_site(request)
         member = StaffSettings.for_request(request).spotlight_for(timezone.localdate()) if site else None
         request._staff_spotlight = member
     return member

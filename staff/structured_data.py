@@ -2,7 +2,7 @@
 
 from ellemes.models import ClinicSettings
 from ellemes.public_urls import absolute_url, public_site
-from ellemes.structured_data import clinic_business, json_ld_script
+from ellemes.structured_data import clinic_business
 
 
 def clinic_json_ld(request):
@@ -57,17 +57,17 @@ def person(member, request, image=None):
     return data
 
 
-def person_json_ld(member, request, image=None, specialties=()):
+def person_data(member, request, image=None, specialties=()):
     """The profile page's `Person`, working for the clinic."""
     data = {"@context": "https://schema.org", **person(member, request, image), "description": member.short_bio}
     data["worksFor"] = clinic_json_ld(request)
     if specialties:
         data["knowsAbout"] = [treatment.name for treatment in specialties]
-    return json_ld_script(data)
+    return data
 
 
-def team_json_ld(index, members, request):
+def team_data(index, members, request):
     """The clinic with the team as its employees, for the “Our Team” page."""
     data = {"@context": "https://schema.org", **clinic_json_ld(request)}
     data["employee"] = [person(member, request) for member in members]
-    return json_ld_script(data)
+    return data

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connections
 
-from ellemes.roles import MEDICAL_REVIEWERS
+from editorial.roles import MEDICAL_REVIEWERS
 from staff.models import StaffMemberPage
 
 

@@ -10,8 +10,8 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from blog.models import ArticlePage, BlogIndexPage
 from contact.models import Inquiry
+from editorial.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, ROLES, SITE_MANAGERS, apply_roles
 from ellemes.models import ClinicImage, HomePage, MedicalReviewTask, Treatment
-from ellemes.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, ROLES, SITE_MANAGERS, apply_roles
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffIndexPage, StaffMemberPage
 

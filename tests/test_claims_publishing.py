@@ -2,8 +2,8 @@
 
 import pytest
 
+from editorial.roles import EDITORS, MEDICAL_REVIEWERS, SITE_MANAGERS
 from ellemes.models import ClaimsSettings
-from ellemes.roles import EDITORS, MEDICAL_REVIEWERS, SITE_MANAGERS
 from specials.models import SpecialPage
 from tests.admin_forms import form_data
 

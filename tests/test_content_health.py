@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from blog.models import ArticlePage
 from contact.models import Inquiry
-from ellemes.content_health import find_issues
+from editorial.content_health import find_issues
+from editorial.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_MANAGERS
 from ellemes.models import ClinicImage, CommandRun
-from ellemes.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_MANAGERS
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
 

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from blog.models import ArticlePage
-from ellemes.roles import EDITORS
+from editorial.roles import EDITORS
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
 

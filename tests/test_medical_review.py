@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.timezone import localdate
 
 from blog.models import ArticlePage
-from ellemes.roles import EDITORS, MEDICAL_REVIEWERS
+from editorial.roles import EDITORS, MEDICAL_REVIEWERS
 from staff.models import StaffMemberPage
 
 

@@ -19,9 +19,9 @@ from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from blog.models import ArticlePage, BlogIndexPage
+from editorial.roles import EDITORS, MEDICAL_REVIEWERS, SITE_MANAGERS
 from ellemes.models import ClinicImage, ClinicSettings, MedicalReviewTask
 from ellemes.models.claims import UnapprovedClaims
-from ellemes.roles import EDITORS, MEDICAL_REVIEWERS, SITE_MANAGERS
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
 from tests.admin_forms import form_data

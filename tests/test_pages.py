@@ -38,7 +38,7 @@ class TestPageTree:
             assert not model.can_exist_under(other.objects.get())
 
     def test_home_page_children_are_the_four_sections(self, home):
-        assert set(HomePage.allowed_subpage_models()) == {model for model, _ in SECTIONS}
+        assert set(HomePage.creatable_subpage_models()) == {model for model, _ in SECTIONS}
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from blog.models import ArticlePage, BlogIndexPage
 from ellemes.demo import DemoLoader
-from ellemes.images import PRESETS, warm_specs
+from ellemes.images import PICTURES, warm_specs
 from ellemes.models import ClinicImage, Treatment
 from ellemes.renditions import generate_renditions, images_of_page, missing_specs
 from specials.models import SpecialPage, SpecialsIndexPage
@@ -280,7 +280,7 @@ class TestResponsiveImages:
 
     def test_sizes_describe_the_layout(self, client):
         card = BeautifulSoup(client.get("/blog/").content, "html.parser").select_one(".card picture img")
-        assert card["sizes"] == PRESETS["card"].sizes
+        assert card["sizes"] == PICTURES["card"][1]
         assert re.fullmatch(r"\S+ \d+w(, \S+ \d+w)+", card["srcset"])
 
     def test_decorative_images_get_empty_alt_text(self, client):
@@ -289,7 +289,7 @@ class TestResponsiveImages:
         image.save()
         from django.template import Context, Template
 
-        html = Template('{% load ellemes_tags %}{% responsive_image image "card" %}').render(Context({"image": image}))
+        html = Template('{% load ellemes_tags %}{% picture_of image "card" %}').render(Context({"image": image}))
         assert 'alt=""' in html
 
 

@@ -20,8 +20,8 @@ from wagtail.documents import get_document_model
 import ellemes.urls
 from blog.models import ArticlePage
 from contact.models import Inquiry
+from editorial.roles import EDITORS
 from ellemes.models import ClinicImage
-from ellemes.roles import EDITORS
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC_POLICY = {

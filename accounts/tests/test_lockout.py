@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from ellemes.roles import EDITORS
+from editorial.roles import EDITORS
 
 pytestmark = pytest.mark.django_db
 

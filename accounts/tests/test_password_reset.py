@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-from ellemes.roles import EDITORS
+from editorial.roles import EDITORS
 
 pytestmark = pytest.mark.django_db
 TASK = "accounts.tasks.send_password_reset"

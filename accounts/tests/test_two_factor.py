@@ -8,7 +8,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ellemes.roles import EDITORS, FRONT_DESK
+from editorial.roles import EDITORS, FRONT_DESK
 
 pytestmark = pytest.mark.django_db
 

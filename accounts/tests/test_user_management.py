@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from ellemes.roles import EDITORS, FRONT_DESK, SITE_MANAGERS
+from editorial.roles import EDITORS, FRONT_DESK, SITE_MANAGERS
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

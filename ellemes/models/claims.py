@@ -11,7 +11,7 @@ for the editor's Publish button (which publishes without calling `publish()`):
   a reviewer's stamp (an approved revision scheduled to go live later, say).
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.timezone import localdate
 from wagtail.admin.panels import FieldPanel
@@ -27,6 +27,9 @@ from ellemes.claims import (
     phrase_list,
 )
 
+RISKY_CLAIMS_MESSAGE = (
+    "Risky claims ({phrases}) need a medical reviewer: reword them, or ask a medical reviewer to save this text."
+)
 SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
 SCHEDULE_REFUSED = "ellemes.claims.schedule_refused"
 
@@ -91,6 +94,20 @@ class PatientTextMixin:
     def risky_claims_in(cls, values):
         """The risky phrases in `values` (label → value), from the phrases under Settings › Claims check."""
         return find_risky_phrases(values, ClaimsSettings.load().phrases)
+
+    @classmethod
+    def unapproved_claims_errors(cls, submitted, user):
+        """Field name → error for each patient-facing field in `submitted` with risky phrases.
+
+        None for a medical reviewer: their saving is their approval. Admin forms ask this (`ellemes.forms`).
+        """
+        if is_medical_reviewer(user):
+            return {}
+        errors = {}
+        for label, name in cls.patient_text_fields.items():
+            if name in submitted and (matches := cls.risky_claims_in({label: submitted[name]})):
+                errors[name] = ValidationError(RISKY_CLAIMS_MESSAGE.format(phrases=phrase_list(matches)))
+        return errors
 
     @property
     def needs_results_disclaimer(self):

@@ -1,4 +1,6 @@
 from django.db import models
+from django.utils import timezone
+from django.utils.timezone import localtime
 
 
 class CommandRun(models.Model):
@@ -8,14 +10,10 @@ class CommandRun(models.Model):
     last_run_at = models.DateTimeField()
 
     def __str__(self):
-        from django.utils.timezone import localtime
-
         return f"{self.command} at {localtime(self.last_run_at):%Y-%m-%d %H:%M}"
 
     @classmethod
     def record(cls, command):
-        from django.utils import timezone
-
         cls.objects.update_or_create(command=command, defaults={"last_run_at": timezone.now()})
 
     @classmethod

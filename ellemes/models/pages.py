@@ -45,8 +45,8 @@ class IntroPage(ClinicPage):
 class HomePage(ClinicPage):
     """The front page: hero, latest articles, current specials, spotlight and contact call-out."""
 
+    # Its children (the sections) are the page types whose `parent_page_types` name the home page.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["blog.BlogIndexPage", "specials.SpecialsIndexPage", "staff.StaffIndexPage", "contact.ContactPage"]
     max_count = 1
 
     patient_text_fields = {

@@ -53,12 +53,21 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
         max_length=10, blank=True, help_text="How costly a visit is, as search engines show it, e.g. “$$”."
     )
     about_us = models.TextField(blank=True, help_text="Two or three sentences for the footer’s About Us.")
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where every “contact us” and “book” link on the site leads.",
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("logo"), FieldPanel("about_us"), FieldPanel("price_range")],
             heading="The clinic",
         ),
+        FieldPanel("contact_page"),
         MultiFieldPanel(
             [
                 FieldPanel("phone"),
@@ -76,7 +85,7 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
 
     # Every page shows the logo, the hours and the social links: read them with the settings,
     # once per request (Wagtail keeps the settings on the request).
-    select_related = ["logo"]
+    select_related = ["logo", "contact_page"]
 
     class Meta:
         verbose_name = "clinic details"
@@ -91,6 +100,10 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: "Give both the latitude and the longitude, or neither."})
+
+    def contact_url(self, request=None):
+        """The address of the chosen contact page; "" until one is chosen."""
+        return self.contact_page.get_url(request) if self.contact_page else ""
 
     @property
     def has_coordinates(self):

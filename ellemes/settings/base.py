@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "blog",
     "specials",
     "contact",
+    # The editors' side of the admin, above every content app; nothing imports it.
+    "editorial",
     # Staff accounts: lockout, two-factor authentication, who may manage whom, password reset.
     "accounts",
     "axes",
@@ -404,7 +406,7 @@ PASSWORD_RESET_RATE_LIMIT_WINDOW = 3600
 # Housekeeping run by `manage.py run_periodic` (command → seconds between runs).
 PERIODIC_COMMANDS = {"publish_scheduled": 300, "purge_inquiries": 86400}
 
-# The editors' side (ellemes.roles, ellemes.content_health): an article is due for a new medical
+# The editors' side (editorial.roles, editorial.content_health): an article is due for a new medical
 # review this many days after the last one; the admin shows times in the clinic's time zone.
 MEDICAL_REVIEW_INTERVAL_DAYS = env.int("MEDICAL_REVIEW_INTERVAL_DAYS", default=365)
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]

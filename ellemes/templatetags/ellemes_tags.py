@@ -1,10 +1,11 @@
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.functional import SimpleLazyObject
+from wagtail.images.models import Picture
 from wagtail.models import Page, Site
 
-from ellemes import page_cache, public_urls, slots
-from ellemes.images import FORMATS, PRESETS
+from ellemes import page_cache, public_urls, slots, structured_data
+from ellemes.images import PICTURES, picture_specs
+from ellemes.models import ClinicSettings
 
 register = template.Library()
 
@@ -13,6 +14,22 @@ register = template.Library()
 def slot(context, name):
     """Render what the content apps registered for the named layout slot."""
     return slots.render(name, context.get("request"), context.get("page"))
+
+
+@register.filter
+def json_ld(data):
+    """`data` (a dict from an app's structured_data.py) as a JSON-LD script element, safe whatever its text."""
+    return structured_data.json_ld_script(data) if data else ""
+
+
+@register.simple_tag(takes_context=True)
+def clinic_data(context):
+    """The clinic in full as schema.org data (home and contact pages), or None before a site is set up."""
+    request = context.get("request")
+    if request is None or public_urls.public_site(request) is None:
+        return None
+    # The request's own copy of the settings: the layout reads the same one, hours and links included.
+    return structured_data.clinic_data(ClinicSettings.for_request(request), request)
 
 
 @register.simple_tag(takes_context=True)
@@ -29,8 +46,25 @@ def absolute_url(context, path):
 
 
 @register.simple_tag(takes_context=True)
+def contact_url(context):
+    """The contact page chosen under Settings › Clinic details: every “contact us” link leads there."""
+    request = context.get("request")
+    site = public_urls.public_site(request)
+    if site is None:
+        return ""
+    clinic = ClinicSettings.for_request(request) if request is not None else ClinicSettings.for_site(site)
+    return clinic.contact_url(request)
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's live children marked “show in menus”, with their aria-current state."""
+    """The home page's live children marked “show in menus”, with their aria-current state and any feed.
+
+    Looked up when first used, so a page whose layout comes from the `pages` cache never looks it up."""
+    return SimpleLazyObject(lambda: _menu_items(context))
+
+
+def _menu_items(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
@@ -42,63 +76,39 @@ def main_menu(context):
         state = None
         if current is not None and current.path.startswith(menu_page.path):
             state = "page" if current.pk == menu_page.pk else "true"
-        items.append({"page": menu_page, "current": state})
+        items.append({"page": menu_page, "current": state, **_feed(menu_page, request)})
     return items
 
 
+def _feed(page, request):
+    """A menu page that names a feed (`feed_name`) serves it at its `feed` route (Wagtail's RoutablePageMixin)."""
+    if not getattr(page, "feed_name", ""):
+        return {}
+    return {"feed_name": page.feed_name, "feed_url": page.get_url(request) + page.reverse_subpage("feed")}
+
+
 @register.simple_tag
-def responsive_image(image, preset_name, priority=False, eager=False, alt=None, css_class=""):
-    """A `<picture>` in AVIF, WebP and JPEG at the preset's sizes (ellemes/images.py).
+def picture_of(image, name, priority=False, eager=False, alt=None, css_class=""):
+    """Wagtail's `Picture` of `image` at the sizes named `name` in ellemes/images.py.
 
     `priority=True` for the largest image above the fold: loaded at once with `fetchpriority="high"`;
     `eager=True` for small images always in view (the logo); every other image loads lazily.
-    Alt text comes from the image (empty when it is decorative).
+    Alt text comes from the image (empty when it is decorative) unless `alt` is given.
     """
     if not image:
         return ""
-    preset = PRESETS[preset_name]
-    renditions = image.get_renditions(*preset.all_specs())
-    sources = []
-    for image_format, mime_type in FORMATS:
-        chosen = _distinct([renditions[spec] for spec in preset.specs(image_format)], preset.density)
-        if preset.density:
-            srcset = ", ".join(f"{r.url} {n}x" for n, r in enumerate(chosen, start=1))
-        else:
-            srcset = ", ".join(f"{r.url} {r.width}w" for r in chosen)
-        sources.append((mime_type, srcset, chosen))
-    fallback = sources[-1][2]
-    main = fallback[0] if preset.density else fallback[-1]
-    sizes = format_html(' sizes="{}"', preset.sizes) if preset.sizes else ""
-    source_tags = format_html_join(
-        "", '<source type="{}" srcset="{}"{}>', ((mime, srcset, sizes) for mime, srcset, _ in sources[:-1])
-    )
-    # Safe: constant markup, nothing from a user.
+    renditions = image.get_renditions(*picture_specs(name))
+    sizes = PICTURES[name][1]
+    if sizes is None:
+        # Shown at the smallest rendition's width: the larger ones serve denser screens.
+        sizes = f"{min(rendition.width for rendition in renditions.values())}px"
+    attrs = {"sizes": sizes}
+    if alt is not None:
+        attrs["alt"] = alt
+    if css_class:
+        attrs["class"] = css_class
     if priority:
-        loading = mark_safe(' fetchpriority="high"')  # nosec B308
-    elif eager:
-        loading = ""
-    else:
-        loading = mark_safe(' loading="lazy" decoding="async"')  # nosec B308
-    return format_html(
-        '<picture>{}<img src="{}" srcset="{}"{} width="{}" height="{}" alt="{}"{}{}></picture>',
-        source_tags,
-        main.url,
-        sources[-1][1],
-        sizes,
-        main.width,
-        main.height,
-        image.default_alt_text if alt is None else alt,
-        format_html(' class="{}"', css_class) if css_class else "",
-        loading,
-    )
-
-
-def _distinct(renditions, density):
-    """Drop renditions no larger than the one before (a small original cannot be enlarged)."""
-    kept = []
-    for rendition in renditions:
-        if not kept or (rendition.height if density else rendition.width) > (
-            kept[-1].height if density else kept[-1].width
-        ):
-            kept.append(rendition)
-    return kept
+        attrs["fetchpriority"] = "high"
+    elif not eager:
+        attrs.update(loading="lazy", decoding="async")
+    return Picture(renditions, attrs)

@@ -1,22 +1,21 @@
 from django import template
 
 from ellemes.public_urls import public_site
-from ellemes.structured_data import json_ld_script
 from specials import structured_data
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def offer_json_ld(context, special):
-    """The special's schema.org `Offer` as a JSON-LD script element."""
-    return json_ld_script(structured_data.offer_data(special, context.get("request")))
+def offer_data(context, special):
+    """The special's schema.org `Offer` (render it with `json_ld`)."""
+    return structured_data.offer_data(special, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
-def specials_item_list_json_ld(context, specials):
-    """A schema.org `ItemList` of the listed specials as a JSON-LD script element."""
-    return json_ld_script(structured_data.item_list_data(specials, context.get("request")))
+def item_list_data(context, specials):
+    """A schema.org `ItemList` of the listed specials (render it with `json_ld`)."""
+    return structured_data.item_list_data(specials, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -106,6 +106,3 @@ class TestWording:
     )
     def test_ends_label(self, ends_on, label):
         assert SpecialPage(starts_on=ends_on, ends_on=ends_on).ends_label == label
-
-    def test_book_url(self):
-        assert SpecialPage(slug="eye-treatment-promos").book_url == "/contact/?special=eye-treatment-promos"

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from ellemes import backups
+from ellemes.outage import write_default_clinic_contact
 
 
 class Command(BaseCommand):
@@ -61,8 +62,6 @@ class Command(BaseCommand):
                 problems.append(f"{name}: missing or different")
         if problems:
             raise CommandError("The restore does not match the backup's manifest:\n" + "\n".join(problems))
-
-        from ellemes.outage import write_default_clinic_contact
 
         write_default_clinic_contact()
         summary = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in manifest["counts"].items())

@@ -1,18 +1,24 @@
 """Content health: what on the site needs an editor's attention.
 
 One list for the admin report (Reports › Content health), the dashboard and
-`manage.py content_health`. The content apps' models are looked up by name, so this module
-works with whichever of them are installed.
+`manage.py content_health`.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from wagtail.images import get_image_model
+from wagtail.models import Revision, WorkflowState
+
+from blog.models import ArticlePage
+from ellemes.dates import short_date
+from ellemes.models import CommandRun
+from specials.models import SpecialPage
+from staff.models import StaffMemberPage
 
 SCHEDULED_PUBLISHING_GRACE = datetime.timedelta(hours=1)
 
@@ -25,24 +31,13 @@ class Issue:
     edit_url: str = ""
 
 
-def _model(label):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
-
-
 def _page_edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def _day(value):
-    return date_format(value, "N j, Y")
-
-
 def _moment(value):
     value = timezone.localtime(value)
-    return f"{_day(value)} {value:%H:%M}"
+    return f"{short_date(value)} {value:%H:%M}"
 
 
 def review_due_before(today=None):
@@ -53,9 +48,6 @@ def review_due_before(today=None):
 
 def articles_due_for_review(today=None):
     """Live articles never reviewed, changed since, or reviewed over MEDICAL_REVIEW_INTERVAL_DAYS ago."""
-    ArticlePage = _model("blog.ArticlePage")
-    if ArticlePage is None:
-        return []
     due_before = review_due_before(today)
     articles = ArticlePage.objects.live().order_by("last_reviewed_on", "title")
     return [
@@ -70,18 +62,12 @@ def review_status(article):
     if not article.last_reviewed_on:
         return "Never medically reviewed."
     if not article.medical_review_is_current:
-        return f"Changed since its medical review on {_day(article.last_reviewed_on)}."
-    return f"Last medically reviewed on {_day(article.last_reviewed_on)}."
+        return f"Changed since its medical review on {short_date(article.last_reviewed_on)}."
+    return f"Last medically reviewed on {short_date(article.last_reviewed_on)}."
 
 
 def articles_awaiting_review():
     """Articles submitted to a workflow and waiting for a reviewer, oldest submission first."""
-    ArticlePage = _model("blog.ArticlePage")
-    if ArticlePage is None:
-        return []
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import WorkflowState
-
     states = WorkflowState.objects.filter(
         status=WorkflowState.STATUS_IN_PROGRESS, content_type=ContentType.objects.get_for_model(ArticlePage)
     ).order_by("created_at")
@@ -91,9 +77,6 @@ def articles_awaiting_review():
 
 
 def specials_ending_soon(days=7, today=None):
-    SpecialPage = _model("specials.SpecialPage")
-    if SpecialPage is None:
-        return []
     today = today or timezone.localdate()
     return list(SpecialPage.objects.running(today).filter(ends_on__lte=today + datetime.timedelta(days=days)))
 
@@ -104,28 +87,23 @@ def _overdue_articles(today):
 
 
 def _specials(today):
-    SpecialPage = _model("specials.SpecialPage")
-    if SpecialPage is None:
-        return
     for special in SpecialPage.objects.live().ended(today).order_by("ends_on", "title"):
         yield Issue(
             "Ended special still live",
             special.title,
-            f"Ended on {_day(special.ends_on)}; unpublish it or give it new dates.",
+            f"Ended on {short_date(special.ends_on)}; unpublish it or give it new dates.",
             _page_edit_url(special),
         )
     for special in SpecialPage.objects.upcoming(today).filter(image__isnull=True).order_by("starts_on", "title"):
         yield Issue(
             "Upcoming special without an image",
             special.title,
-            f"Starts on {_day(special.starts_on)}; choose an image for its card.",
+            f"Starts on {short_date(special.starts_on)}; choose an image for its card.",
             _page_edit_url(special),
         )
 
 
 def _images():
-    from wagtail.images import get_image_model
-
     for image in get_image_model().objects.filter(alt_text="", is_decorative=False).order_by("title"):
         yield Issue(
             "Image without alt text",
@@ -136,9 +114,6 @@ def _images():
 
 
 def _staff():
-    StaffMemberPage = _model("staff.StaffMemberPage")
-    if StaffMemberPage is None:
-        return
     for member in StaffMemberPage.objects.live().order_by("path").prefetch_related("specialties"):
         missing = []
         if member.photo_id is None:
@@ -156,10 +131,6 @@ def _staff():
 
 
 def _scheduled_publishing(now):
-    from wagtail.models import Revision
-
-    from ellemes.models import CommandRun
-
     last_run = CommandRun.last_run("publish_scheduled")
     if last_run is not None and now - last_run <= SCHEDULED_PUBLISHING_GRACE:
         return

@@ -20,7 +20,6 @@ members, and the workflow deactivated.
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -33,7 +32,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from blog.models import BlogIndexPage
 from ellemes.claims import PUBLISH_RISKY_CLAIMS
+from ellemes.models import MedicalReviewTask
+from specials.models import SpecialsIndexPage
+from staff.models import StaffIndexPage
 
 EDITORS = "Editors"
 MEDICAL_REVIEWERS = "Medical reviewers"
@@ -42,7 +45,7 @@ SITE_MANAGERS = "Site managers"
 
 MEDICAL_REVIEW_WORKFLOW = "Medical review"
 # Sections whose pages go through the medical review when submitted.
-MEDICAL_REVIEW_SECTIONS = ["blog.BlogIndexPage", "specials.SpecialsIndexPage", "staff.StaffIndexPage"]
+MEDICAL_REVIEW_SECTIONS = [BlogIndexPage, SpecialsIndexPage, StaffIndexPage]
 WAGTAIL_DEFAULT_GROUP = "Moderators"
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
@@ -57,7 +60,7 @@ IMAGE_AND_DOCUMENT_PERMISSIONS = [
 ]
 EDITING_PAGES = ["add", "change", "lock", "unlock"]
 ALL_PAGE_ACTIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
-ARTICLES, SPECIALS, STAFF = "blog.BlogIndexPage", "specials.SpecialsIndexPage", "staff.StaffIndexPage"
+ARTICLES, SPECIALS, STAFF = BlogIndexPage, SpecialsIndexPage, StaffIndexPage
 TREATMENTS = ["ellemes.add_treatment", "ellemes.change_treatment"]
 
 
@@ -65,8 +68,8 @@ TREATMENTS = ["ellemes.add_treatment", "ellemes.change_treatment"]
 class Role:
     # "app_label.codename", or "app_label.*" for every permission of that app's models except deleting.
     permissions: list[str] = field(default_factory=list)
-    # Section ("" for the whole site, else the model label of a section's index page) → page actions there.
-    page_permissions: dict[str, list[str]] = field(default_factory=dict)
+    # Section (None for the whole site, else the model of a section's index page) → page actions there.
+    page_permissions: dict[type | None, list[str]] = field(default_factory=dict)
     collection_permissions: list[str] = field(default_factory=list)
 
 
@@ -103,7 +106,7 @@ ROLES = {
             "wagtailimages.delete_image",
             "wagtaildocs.delete_document",
         ],
-        page_permissions={"": ALL_PAGE_ACTIONS},
+        page_permissions={None: ALL_PAGE_ACTIONS},
         collection_permissions=[
             *IMAGE_AND_DOCUMENT_PERMISSIONS,
             "wagtailimages.delete_image",
@@ -135,14 +138,10 @@ def _resolve(names):
     return permissions
 
 
-def section_page(home, label):
-    """The home page for "", else the first page of the model `label` ("blog.BlogIndexPage") under it."""
-    if not label:
+def section_page(home, model):
+    """The home page for None, else the first page of `model` (a section's index page) under it."""
+    if model is None:
         return home
-    try:
-        model = apps.get_model(label)
-    except LookupError:
-        return None
     return model.objects.descendant_of(home).first()
 
 
@@ -156,8 +155,6 @@ def _retire_wagtail_defaults():
 
 def ensure_medical_review_workflow(home):
     """The "Medical review" workflow, with its one task for the Medical reviewers, on the blog and specials."""
-    from ellemes.models import MedicalReviewTask
-
     task = MedicalReviewTask.objects.filter(name=MEDICAL_REVIEW_WORKFLOW).first()
     if task is None:
         task = MedicalReviewTask.objects.create(name=MEDICAL_REVIEW_WORKFLOW)
@@ -172,8 +169,8 @@ def ensure_medical_review_workflow(home):
     if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count())
     if home is not None:
-        for label in MEDICAL_REVIEW_SECTIONS:
-            section = section_page(home, label)
+        for model in MEDICAL_REVIEW_SECTIONS:
+            section = section_page(home, model)
             if section is not None:
                 WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
     return workflow
@@ -192,8 +189,8 @@ def apply_roles(home=None):
 
         GroupPagePermission.objects.filter(group=group).delete()
         if home is not None:
-            for label, actions in role.page_permissions.items():
-                section = section_page(home, label)
+            for model, actions in role.page_permissions.items():
+                section = section_page(home, model)
                 if section is None:
                     continue
                 for action in actions:

@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from ellemes.content_health import find_issues
+from editorial.content_health import find_issues
 
 
 class Command(BaseCommand):

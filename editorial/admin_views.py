@@ -1,14 +1,15 @@
 """The editors' admin: dashboard panels and the "Content health" report."""
 
-from django.apps import apps
 from django.urls import NoReverseMatch, reverse
-from django.utils.timezone import localdate
+from django.utils.timezone import localdate, localtime
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
 
-from ellemes import content_health
+from contact.models import Inquiry
+from editorial import content_health
+from ellemes.dates import short_date
 
 LATEST_INQUIRIES = 5
 ENDING_WITHIN_DAYS = 7
@@ -32,7 +33,7 @@ def _url(name, *args):
 class DashboardPanel(Component):
     """A titled list on the admin home page: each row a title with a link and a short note."""
 
-    template_name = "ellemes/dashboard/panel.html"
+    template_name = "editorial/dashboard/panel.html"
 
     def __init__(self, name, heading, rows, order, empty="Nothing here.", summary="", more_url="", more_label=""):
         self.name = name
@@ -53,7 +54,6 @@ def _page_row(page, note):
 
 
 def inquiries_panel():
-    Inquiry = apps.get_model("contact", "Inquiry")
     inbox = Inquiry.objects.inbox()
     new = inbox.filter(status=Inquiry.Status.NEW)
     count = new.count()
@@ -61,7 +61,7 @@ def inquiries_panel():
         {
             "title": f"{inquiry.reference} · {inquiry.get_inquiry_type_display()}",
             "url": _url("inquiries:edit", inquiry.pk),
-            "note": f"Received {inquiry.created_at:%b} {inquiry.created_at.day}",
+            "note": f"Received {short_date(localtime(inquiry.created_at), year=False)}",
         }
         for inquiry in new.order_by("-created_at")[:LATEST_INQUIRIES]
     ]
@@ -81,11 +81,11 @@ def inquiries_panel():
 def content_panels():
     today = localdate()
     ending = [
-        _page_row(special, f"Ends {special.ends_on:%b} {special.ends_on.day}")
+        _page_row(special, f"Ends {short_date(special.ends_on, year=False)}")
         for special in content_health.specials_ending_soon(ENDING_WITHIN_DAYS, today)
     ]
     awaiting = [
-        _page_row(article, f"Submitted {submitted:%b} {submitted.day}")
+        _page_row(article, f"Submitted {short_date(localtime(submitted), year=False)}")
         for article, submitted in content_health.articles_awaiting_review()
     ]
     due = [
@@ -109,7 +109,7 @@ def content_panels():
             due,
             order=93,
             empty="Every article has been reviewed within the last year.",
-            more_url=_url("ellemes_content_health"),
+            more_url=_url("editorial_content_health"),
             more_label="Content health report",
         ),
     ]
@@ -120,8 +120,8 @@ class ContentHealthView(ReportView):
 
     page_title = "Content health"
     header_icon = "warning"
-    index_url_name = "ellemes_content_health"
-    index_results_url_name = "ellemes_content_health_results"
+    index_url_name = "editorial_content_health"
+    index_results_url_name = "editorial_content_health_results"
     permission_policy = page_permission_policy
     permission_required = "change"
     paginate_by = 100

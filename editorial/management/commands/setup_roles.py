@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from ellemes.roles import apply_roles
+from editorial.roles import apply_roles
 
 
 class Command(BaseCommand):

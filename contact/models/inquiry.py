@@ -1,37 +1,11 @@
+"""An inquiry sent through the contact form, and which inquiries staff see, keep and delete."""
+
 import datetime
 import secrets
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-
-from ellemes.models.pages import IntroPage
-
-
-class ContactPage(RoutablePageMixin, IntroPage):
-    """Where patients find the clinic and send an inquiry; `/thank-you/` confirms it."""
-
-    parent_page_types = ["ellemes.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    @path("")
-    def inquiry_form(self, request):
-        from contact.views import inquiry_form
-
-        return inquiry_form(self, request)
-
-    def serve_csrf_failure(self, request):
-        from contact.views import csrf_failure
-
-        return csrf_failure(self, request)
-
-    @path("thank-you/")
-    def thank_you(self, request):
-        from contact.views import thank_you
-
-        return thank_you(self, request)
 
 
 class InquiryQuerySet(models.QuerySet):
