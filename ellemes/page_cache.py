@@ -8,6 +8,7 @@ up when Redis is not. `ellemes.cache_invalidation` empties the caches when conte
 
 import datetime
 import logging
+import re
 import time
 
 import redis
@@ -165,6 +166,11 @@ def _s_maxage(cache_control):
     return 0
 
 
+def _without_password(url):
+    # The warnings below name the server; a password in its URL must not reach the logs.
+    return re.sub(r"//[^@/]*@", "//", url)
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache that answers "not cached" when Redis is down or hanging, instead of an error.
 
@@ -182,7 +188,7 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
 
     def _guard(self, operation, fallback, *args, **kwargs):
-        location = self._servers[0]
+        location = _without_password(self._servers[0])
         if self._down_until.get(location, 0) > time.monotonic():
             return fallback
         try:

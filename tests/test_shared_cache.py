@@ -16,6 +16,7 @@ import redis
 from django.core.checks import run_checks
 
 from blog.models import BlogIndexPage
+from ellemes.page_cache import ResilientRedisCache
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,3 +100,11 @@ class TestDeploymentCheck:
             for alias in ("default", "pages")
         }
         assert not [m for m in run_checks(include_deployment_checks=True) if m.id == "ellemes.E001"]
+
+
+def test_the_outage_warning_never_names_the_cache_password(caplog):
+    cache = ResilientRedisCache("redis://:s3cret-pass@127.0.0.1:1/0", {})
+    with caplog.at_level("WARNING", logger="ellemes.page_cache"):
+        assert cache.get("anything", "fallback") == "fallback"
+    assert "not answering" in caplog.text
+    assert "s3cret-pass" not in caplog.text
