@@ -46,7 +46,13 @@ class HomePage(ClinicPage):
     """The front page: hero, latest articles, current specials, spotlight and contact call-out."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["blog.BlogIndexPage", "specials.SpecialsIndexPage", "staff.StaffIndexPage", "contact.ContactPage"]
+    subpage_types = [
+        "treatments.TreatmentIndexPage",
+        "blog.BlogIndexPage",
+        "specials.SpecialsIndexPage",
+        "staff.StaffIndexPage",
+        "contact.ContactPage",
+    ]
     max_count = 1
 
     patient_text_fields = {
