@@ -16,7 +16,7 @@ from ellemes.models.claims import SCHEDULE_REFUSED, approve_or_check
 class TreatmentViewSet(SnippetViewSet):
     model = Treatment
     icon = "tag"
-    menu_label = "Treatments"
+    menu_label = "Treatment tags"
     add_to_admin_menu = True
     menu_order = 300
     list_display = ["name", "slug", "short_description"]
