@@ -1,11 +1,12 @@
 import datetime
 from urllib.parse import urlencode
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Min, Q, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.timezone import localdate
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -83,7 +84,9 @@ class SpecialPageQuerySet(PageQuerySet):
     def for_cards(self):
         """What a card shows, fetched up front so a listing costs the same for 3 specials or 300."""
         # The share image is for the listing's structured data; without it Wagtail would redraw it each time.
-        return with_renditions(self, "image", *PRESETS["card"].all_specs(), SHARE_IMAGE)
+        return with_renditions(self, "image", *PRESETS["card"].all_specs(), SHARE_IMAGE).prefetch_related(
+            "treatments__page__prices"
+        )
 
 
 SpecialPageManager = PageManager.from_queryset(SpecialPageQuerySet)
@@ -247,6 +250,16 @@ class SpecialPage(ClinicPage):
             and self.special_price >= self.regular_price
         ):
             errors["special_price"] = "The special price must be lower than the regular price."
+        elif (
+            self.regular_price is None
+            and self.special_price is not None
+            and self.treatment_price is not None
+            and self.special_price >= self.treatment_price
+        ):
+            errors["special_price"] = (
+                f"The special price must be lower than the treatment’s price (${self.treatment_price:,.2f}), "
+                "or give a regular price."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -290,6 +303,31 @@ class SpecialPage(ClinicPage):
         """The price a patient pays, if the offer has one."""
         return self.special_price if self.special_price is not None else self.regular_price
 
+    @cached_property
+    def treatment_price(self):
+        """The exact price of the first treatment on offer whose live page has one, or None.
+
+        A special with a special price but no regular price shows this, struck through, as its regular price.
+        """
+        for treatment in self.treatments.all():
+            try:
+                page = treatment.page
+            except ObjectDoesNotExist:
+                continue
+            if not page.live:
+                continue
+            main = page.main_price
+            if main is not None and main.kind == "exact" and main.amount is not None:
+                return main.amount
+        return None
+
+    @property
+    def shown_regular_price(self):
+        """The regular price beside the special price: the editor's, or else the treatment's own price."""
+        if self.regular_price is not None or self.special_price is None:
+            return self.regular_price
+        return self.treatment_price
+
     def live_providers(self):
         return [provider for provider in self.providers.all() if provider.live]
 
@@ -315,7 +353,7 @@ class SpecialPage(ClinicPage):
         # No query when Wagtail routed here: routing keeps each page's parent.
         context["index_page"] = self.get_parent()
         # The page and its structured data both list the treatments: read them once.
-        prefetch_related_objects([self], "treatments")
+        prefetch_related_objects([self], "treatments__page__prices")
         return context
 
 

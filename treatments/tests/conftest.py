@@ -4,14 +4,15 @@ import pytest
 from wagtail.models import Site
 
 from treatments.factories import TreatmentIndexPageFactory
-from treatments.models import TreatmentIndexPage
+from treatments.models import Concern, TreatmentIndexPage
 
 
 def fresh_index(**fields):
-    """A new, live Treatments page under the home page, replacing any other (there may be only one)."""
+    """A new, live Treatments page under the home page, replacing any other (there may be only one), and no concerns."""
     home = Site.objects.get(is_default_site=True).root_page
     for existing in TreatmentIndexPage.objects.all():
         existing.delete()
+    Concern.objects.all().delete()
     return TreatmentIndexPageFactory(parent=home, **fields)
 
 
