@@ -43,7 +43,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@# Security lint: no medium or high finding; each `# nosec` says why on the line above it.
-	$(BIN)/bandit --quiet --recursive ellemes blog specials staff contact accounts --exclude '*/tests/*,*/migrations/*' --severity-level medium
+	$(BIN)/bandit --quiet --recursive ellemes blog specials staff contact accounts treatments --exclude '*/tests/*,*/migrations/*' --severity-level medium
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -1,10 +1,10 @@
 import datetime
 from urllib.parse import urlencode
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Min, Q, prefetch_related_objects
+from django.db.models import Min, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.timezone import localdate
@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.images import PRESETS, SHARE_IMAGE, with_renditions
+from ellemes.models import Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
@@ -84,9 +85,26 @@ class SpecialPageQuerySet(PageQuerySet):
     def for_cards(self):
         """What a card shows, fetched up front so a listing costs the same for 3 specials or 300."""
         # The share image is for the listing's structured data; without it Wagtail would redraw it each time.
-        return with_renditions(self, "image", *PRESETS["card"].all_specs(), SHARE_IMAGE).prefetch_related(
-            "treatments__page__prices"
+        return with_renditions(self, "image", *PRESETS["card"].all_specs(), SHARE_IMAGE).annotate(
+            treatment_regular_price=Subquery(_first_treatment_price())
         )
+
+
+PRICE = "page__prices__amount"
+
+
+def _exact_prices(treatments):
+    """Each exact price of the live pages of `treatments`, the first treatment's (by name) first."""
+    return (
+        treatments.filter(page__live=True, page__prices__kind="exact")
+        .exclude(page__prices__amount=None)
+        .order_by("name", "page__prices__sort_order")
+    )
+
+
+def _first_treatment_price():
+    """For listings: the special's treatment price, as a subquery."""
+    return _exact_prices(Treatment.objects.filter(specials=OuterRef("pk"))).values(PRICE)[:1]
 
 
 SpecialPageManager = PageManager.from_queryset(SpecialPageQuerySet)
@@ -305,21 +323,16 @@ class SpecialPage(ClinicPage):
 
     @cached_property
     def treatment_price(self):
-        """The exact price of the first treatment on offer whose live page has one, or None.
+        """The first exact price of the first treatment on offer (by name) whose page is live, or None.
 
-        A special with a special price but no regular price shows this, struck through, as its regular price.
+        A special with a special price but no regular price shows it, struck through, as its regular price.
+        Listings read it with the specials (`for_cards`); a single special asks once.
         """
-        for treatment in self.treatments.all():
-            try:
-                page = treatment.page
-            except ObjectDoesNotExist:
-                continue
-            if not page.live:
-                continue
-            main = page.main_price
-            if main is not None and main.kind == "exact" and main.amount is not None:
-                return main.amount
-        return None
+        if "treatment_regular_price" in self.__dict__:
+            return self.treatment_regular_price
+        # The treatments as edited (a form or a preview may not have saved them yet).
+        chosen = [treatment.pk for treatment in self.treatments.all()]
+        return _exact_prices(Treatment.objects.filter(pk__in=chosen)).values_list(PRICE, flat=True).first()
 
     @property
     def shown_regular_price(self):
@@ -353,7 +366,8 @@ class SpecialPage(ClinicPage):
         # No query when Wagtail routed here: routing keeps each page's parent.
         context["index_page"] = self.get_parent()
         # The page and its structured data both list the treatments: read them once.
-        prefetch_related_objects([self], "treatments__page__prices")
+        # With their pages, which the special links to, in the same query.
+        prefetch_related_objects([self], Prefetch("treatments", queryset=Treatment.objects.select_related("page")))
         return context
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -21,7 +21,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from blog.models import ArticlePage, breadcrumb_context
+from blog.models import ArticlePage, breadcrumb_context, breadcrumb_data
 from ellemes.images import PRESETS, with_renditions
 from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
@@ -78,9 +78,10 @@ class TreatmentIndexPage(RoutablePageMixin, IntroPage):
     subpage_types = ["treatments.TreatmentCategoryPage"]
     max_count = 1
 
-    def categories(self):
+    def categories(self, with_images=True):
         """The live categories, each with its live treatments (`category.listed`), in page-tree order."""
-        treatments = TreatmentPage.objects.published().for_cards().order_by("path")
+        treatments = TreatmentPage.objects.published().order_by("path")
+        treatments = treatments.for_cards() if with_images else treatments.prefetch_related("prices")
         categories = list(TreatmentCategoryPage.objects.child_of(self).live().public().order_by("path"))
         by_path = {category.path: category for category in categories}
         for category in categories:
@@ -96,23 +97,30 @@ class TreatmentIndexPage(RoutablePageMixin, IntroPage):
 
     @path("")
     def index_route(self, request):
-        context = self.get_context(request)
-        context.update(self.finder(request.GET.get("concern"), context["concerns"]))
-        return self.render(request, context_overrides=context)
+        concerns = self.concerns()
+        return self.render(
+            request,
+            context_overrides={
+                "categories": self.categories(),
+                "concerns": concerns,
+                **self.finder(request.GET.get("concern"), concerns),
+            },
+        )
 
     @path("prices/", name="prices")
     def price_list(self, request):
-        categories = self.categories()
+        categories = self.categories(with_images=False)
+        trail = breadcrumb_context(self, request)["breadcrumbs"]
+        trail.append(
+            {"title": "Price list", "url": self.url + "prices/", "full_url": self.get_full_url(request) + "prices/"}
+        )
         return self.render(
             request,
             context_overrides={
                 "categories": categories,
                 "structured_data": structured_data.offer_catalog(self, categories, request),
-                **breadcrumb_context(self, request),
-                "breadcrumbs": [
-                    *breadcrumb_context(self, request)["breadcrumbs"],
-                    {"title": "Price list", "url": self.url + "prices/"},
-                ],
+                "breadcrumbs": trail,
+                "breadcrumb_data": breadcrumb_data(trail),
             },
             template="treatments/price_list.html",
         )
@@ -154,7 +162,7 @@ class TreatmentIndexPage(RoutablePageMixin, IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(breadcrumb_context(self, request), categories=self.categories(), concerns=self.concerns())
+        context.update(breadcrumb_context(self, request))
         return context
 
 
@@ -385,6 +393,8 @@ class TreatmentPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The template, the structured data and the claims check all read the prices: once.
+        prefetch_related_objects([self], "prices")
         clinic = ClinicSettings.for_request(request)
         specials = self.running_specials()
         context.update(
@@ -472,5 +482,6 @@ class TreatmentPrice(Orderable):
 
 def treatments_with_concerns():
     """For the home page: each concern that has a live treatment."""
-    live = TreatmentPage.objects.published().values("pk")
+    # Live is enough here: the finder itself lists only public treatments.
+    live = TreatmentPage.objects.live().values("pk")
     return list(Concern.objects.filter(treatments__in=live).distinct().order_by("sort_order", "name"))
