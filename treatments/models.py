@@ -165,6 +165,10 @@ class TreatmentIndexPage(RoutablePageMixin, IntroPage):
         context.update(breadcrumb_context(self, request))
         return context
 
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        return [*urls, *({**entry, "location": entry["location"] + "prices/"} for entry in urls)]
+
 
 class TreatmentCategoryPage(IntroPage):
     """A group of treatments, such as Injectables; its treatments are listed in page-tree order."""
