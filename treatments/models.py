@@ -7,6 +7,7 @@ specialties and inquiries already carry, so everything tagged with it hangs from
 import re
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -285,7 +286,7 @@ class TreatmentPage(ClinicPage):
         MultiFieldPanel([FieldPanel("preparation"), FieldPanel("aftercare")], heading="Before and after"),
         InlinePanel("prices", heading="Prices", label="Price", min_num=0),
         FieldPanel("faqs"),
-        FieldPanel("concerns"),
+        FieldPanel("concerns", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("reviewed_by", read_only=True), FieldPanel("last_reviewed_on", read_only=True)],
             heading="Medical review",

@@ -88,6 +88,45 @@ class TreatmentTreeTests(WagtailPageTestCase):
         created = TreatmentPage.objects.get(slug="lip-filler")
         assert created.prices.get().formatted == "$650 per syringe"
 
+    def post_treatment(self, price, **fields):
+        data = {
+            "title": "Lip filler",
+            "slug": "lip-filler",
+            "summary": "Soft, natural-looking lips.",
+            "suits": rich_text(""),
+            "not_suited": rich_text(""),
+            "how_it_works": rich_text(""),
+            "preparation": rich_text(""),
+            "aftercare": rich_text(""),
+            "prices": inline_formset([{"label": "", "upper_amount": "", "note": "", "unit": "", **price}]),
+            "faqs": streamfield([]),
+            "concerns": [],
+            **fields,
+        }
+        url = f"/admin/pages/add/treatments/treatmentpage/{self.category.pk}/"
+        response = self.client.post(url, nested_form_data(data))
+        assert response.status_code == 200  # the form again, with the errors
+        assert not TreatmentPage.objects.filter(slug="lip-filler").exists()
+        return response.content.decode()
+
+    def test_the_editor_says_what_is_wrong_with_a_price(self):
+        assert "A price cannot be negative." in self.post_treatment(
+            {"amount": "-5", "kind": "exact", "unit": "syringe"}
+        )
+        assert "The highest price cannot be below the lowest." in self.post_treatment(
+            {"amount": "450", "kind": "range", "upper_amount": "300", "unit": "session"}
+        )
+        assert "Choose what the price is for" in self.post_treatment({"amount": "650", "kind": "exact"})
+
+    def test_the_editor_refuses_an_unanswered_question_and_a_plain_http_booking_link(self):
+        html = self.post_treatment(
+            {"amount": "650", "kind": "exact", "unit": "syringe"},
+            faqs=streamfield([("faq", {"question": "Does it hurt?", "answer": rich_text("")})]),
+            booking_url="http://book.example.com/lips",
+        )
+        assert "Write the answer to this question, or delete the question." in html
+        assert "Use a secure link that starts with https://." in html
+
     def test_every_page_is_routable_and_renders(self):
         for page in (self.index, self.category, self.treatment):
             self.assertPageIsRoutable(page)
