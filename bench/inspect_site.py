@@ -42,6 +42,8 @@ pages = {
     "profile": "/staff/lauren-siso/",
     "contact": "/contact/",
     "search": "/search/?q=botox",
+    "treatment": first_url("treatments", "TreatmentPage", slug="botox"),
+    "prices": "/treatments/prices/",
 }
 client = Client()
 report = {}

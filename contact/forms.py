@@ -100,14 +100,17 @@ class InquiryForm(forms.Form):
 
     @classmethod
     def for_request(cls, request, token):
-        """An empty form, pre-selecting a running special or a staff member named in the address."""
+        """An empty form, pre-selecting a running special, a treatment or a staff member named in the address."""
         form = cls(initial={"form_token": token})
-        for name, parameter in (("special", "special"), ("staff_member", "staff")):
+        for name, parameter in (("special", "special"), ("treatment", "treatment"), ("staff_member", "staff")):
             slug = request.GET.get(parameter, "")
             if slug and slug in {value for value, _ in form.fields[name].choices}:
                 form.initial[name] = slug
         if "special" in form.initial:
             form.initial["inquiry_type"] = Inquiry.Type.SPECIAL
+        elif "treatment" in form.initial:
+            # A treatment page's “Book” button.
+            form.initial["inquiry_type"] = Inquiry.Type.CONSULTATION
         return form
 
     def clean_name(self):

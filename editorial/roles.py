@@ -1,12 +1,13 @@
 """The admin roles of the clinic's staff and exactly what each may do.
 
 `apply_roles()` makes the groups match these definitions (adding and removing permissions),
-creates the "Medical review" workflow and attaches it to the blog, the specials and the team, so running
-it again after a change to this file brings every group up to date.
+creates the "Medical review" workflow and attaches it to the blog, the treatments, the specials and
+the team, so running it again after a change to this file brings every group up to date.
 
-- Editors: write and edit articles, specials and staff profiles, upload images, edit treatments.
-  They publish specials and staff profiles themselves, but articles only through the medical
-  review (they submit; a medical reviewer approves, and approval publishes).
+- Editors: write and edit articles, treatment pages, specials and staff profiles, upload images, edit
+  treatment tags and concerns. They publish specials and staff profiles themselves, but articles and
+  treatment pages only through the medical review (they submit; a medical reviewer approves, and
+  approval publishes).
 - Medical reviewers: everything editors can, plus approving the medical review step. Wagtail
   publishes an approved page as the approver, so they hold the publish permission too.
 - Front desk: inquiries only (view, change status and notes, export).
@@ -37,6 +38,7 @@ from ellemes.claims import PUBLISH_RISKY_CLAIMS
 from ellemes.models import MedicalReviewTask
 from specials.models import SpecialsIndexPage
 from staff.models import StaffIndexPage
+from treatments.models import TreatmentIndexPage
 
 EDITORS = "Editors"
 MEDICAL_REVIEWERS = "Medical reviewers"
@@ -45,11 +47,11 @@ SITE_MANAGERS = "Site managers"
 
 MEDICAL_REVIEW_WORKFLOW = "Medical review"
 # Sections whose pages go through the medical review when submitted.
-MEDICAL_REVIEW_SECTIONS = [BlogIndexPage, SpecialsIndexPage, StaffIndexPage]
+MEDICAL_REVIEW_SECTIONS = [BlogIndexPage, SpecialsIndexPage, StaffIndexPage, TreatmentIndexPage]
 WAGTAIL_DEFAULT_GROUP = "Moderators"
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
-CONTENT_APPS = ["ellemes", "staff", "blog", "specials"]
+CONTENT_APPS = ["ellemes", "staff", "blog", "specials", "treatments"]
 IMAGE_AND_DOCUMENT_PERMISSIONS = [
     "wagtailimages.add_image",
     "wagtailimages.change_image",
@@ -61,7 +63,14 @@ IMAGE_AND_DOCUMENT_PERMISSIONS = [
 EDITING_PAGES = ["add", "change", "lock", "unlock"]
 ALL_PAGE_ACTIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
 ARTICLES, SPECIALS, STAFF = BlogIndexPage, SpecialsIndexPage, StaffIndexPage
-TREATMENTS = ["ellemes.add_treatment", "ellemes.change_treatment"]
+TREATMENTS = [
+    "ellemes.add_treatment",
+    "ellemes.change_treatment",
+    "treatments.add_concern",
+    "treatments.change_concern",
+]
+# The treatment catalog: its pages are medical text, published only through the medical review.
+CATALOG = TreatmentIndexPage
 
 
 @dataclass
@@ -79,6 +88,7 @@ ROLES = {
         # Articles go live only through the medical review; specials and profiles may be published directly.
         page_permissions={
             ARTICLES: EDITING_PAGES,
+            CATALOG: EDITING_PAGES,
             SPECIALS: [*EDITING_PAGES, "publish"],
             STAFF: [*EDITING_PAGES, "publish"],
         },
@@ -86,7 +96,7 @@ ROLES = {
     ),
     MEDICAL_REVIEWERS: Role(
         permissions=["wagtailadmin.access_admin", *TREATMENTS, PUBLISH_RISKY_CLAIMS],
-        page_permissions={section: [*EDITING_PAGES, "publish"] for section in (ARTICLES, SPECIALS, STAFF)},
+        page_permissions={section: [*EDITING_PAGES, "publish"] for section in (ARTICLES, CATALOG, SPECIALS, STAFF)},
         collection_permissions=IMAGE_AND_DOCUMENT_PERMISSIONS,
     ),
     FRONT_DESK: Role(permissions=["wagtailadmin.access_admin", "contact.*"]),

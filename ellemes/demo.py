@@ -207,7 +207,7 @@ def reset_demo():
     ClinicImage.objects.all().delete()
 
 
-MENU_ORDER = ["blog", "specials", "staff", "contact"]
+MENU_ORDER = ["treatments", "blog", "specials", "staff", "contact"]
 
 
 def finish_demo(loader):

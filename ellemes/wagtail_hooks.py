@@ -7,7 +7,7 @@ from ellemes.models import Treatment
 class TreatmentViewSet(SnippetViewSet):
     model = Treatment
     icon = "tag"
-    menu_label = "Treatments"
+    menu_label = "Treatment tags"
     add_to_admin_menu = True
     menu_order = 300
     list_display = ["name", "slug", "short_description"]

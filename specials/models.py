@@ -4,8 +4,9 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Min, Q, prefetch_related_objects
+from django.db.models import Min, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.timezone import localdate
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -18,7 +19,7 @@ from wagtail.search import index
 from ellemes.breadcrumbs import breadcrumb_context
 from ellemes.dates import short_date
 from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
-from ellemes.models import ClinicSettings
+from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from specials.schedule import clinic_midnight
 
@@ -84,7 +85,26 @@ class SpecialPageQuerySet(PageQuerySet):
     def for_cards(self):
         """What a card shows, fetched up front so a listing costs the same for 3 specials or 300."""
         # The share image is for the listing's structured data; without it Wagtail would redraw it each time.
-        return with_renditions(self, "image", *picture_specs("card"), SHARE_IMAGE)
+        return with_renditions(self, "image", *picture_specs("card"), SHARE_IMAGE).annotate(
+            treatment_regular_price=Subquery(_first_treatment_price())
+        )
+
+
+PRICE = "page__prices__amount"
+
+
+def _exact_prices(treatments):
+    """Each exact price of the live pages of `treatments`, the first treatment's (by name) first."""
+    return (
+        treatments.filter(page__live=True, page__prices__kind="exact")
+        .exclude(page__prices__amount=None)
+        .order_by("name", "page__prices__sort_order")
+    )
+
+
+def _first_treatment_price():
+    """For listings: the special's treatment price, as a subquery."""
+    return _exact_prices(Treatment.objects.filter(specials=OuterRef("pk"))).values(PRICE)[:1]
 
 
 SpecialPageManager = PageManager.from_queryset(SpecialPageQuerySet)
@@ -249,6 +269,16 @@ class SpecialPage(ClinicPage):
             and self.special_price >= self.regular_price
         ):
             errors["special_price"] = "The special price must be lower than the regular price."
+        elif (
+            self.regular_price is None
+            and self.special_price is not None
+            and self.treatment_price is not None
+            and self.special_price >= self.treatment_price
+        ):
+            errors["special_price"] = (
+                f"The special price must be lower than the treatment’s price (${self.treatment_price:,.2f}), "
+                "or give a regular price."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -292,6 +322,26 @@ class SpecialPage(ClinicPage):
         """The price a patient pays, if the offer has one."""
         return self.special_price if self.special_price is not None else self.regular_price
 
+    @cached_property
+    def treatment_price(self):
+        """The first exact price of the first treatment on offer (by name) whose page is live, or None.
+
+        A special with a special price but no regular price shows it, struck through, as its regular price.
+        Listings read it with the specials (`for_cards`); a single special asks once.
+        """
+        if "treatment_regular_price" in self.__dict__:
+            return self.treatment_regular_price
+        # The treatments as edited (a form or a preview may not have saved them yet).
+        chosen = [treatment.pk for treatment in self.treatments.all()]
+        return _exact_prices(Treatment.objects.filter(pk__in=chosen)).values_list(PRICE, flat=True).first()
+
+    @property
+    def shown_regular_price(self):
+        """The regular price beside the special price: the editor's, or else the treatment's own price."""
+        if self.regular_price is not None or self.special_price is None:
+            return self.regular_price
+        return self.treatment_price
+
     def live_providers(self):
         return [provider for provider in self.providers.all() if provider.live]
 
@@ -320,7 +370,8 @@ class SpecialPage(ClinicPage):
         context["index_page"] = self.get_parent()
         context.update(breadcrumb_context(self, request))
         # The page and its structured data both list the treatments: read them once.
-        prefetch_related_objects([self], "treatments")
+        # With their pages, which the special links to, in the same query.
+        prefetch_related_objects([self], Prefetch("treatments", queryset=Treatment.objects.select_related("page")))
         return context
 
 

@@ -40,10 +40,10 @@ def offer_data(special, request=None):
     }
     if special.price is not None:
         data["price"] = f"{special.price:.2f}"
-    if special.regular_price is not None and special.special_price is not None:
+    if special.shown_regular_price is not None and special.special_price is not None:
         data["priceSpecification"] = {
             "@type": "UnitPriceSpecification",
-            "price": f"{special.regular_price:.2f}",
+            "price": f"{special.shown_regular_price:.2f}",
             "priceCurrency": "USD",
             "priceType": "https://schema.org/ListPrice",
         }

@@ -146,6 +146,12 @@ class StaffMemberPage(ClinicPage):
         related_name="specialists",
         help_text="The treatments this person provides, listed on their profile.",
     )
+    booking_url = models.URLField(
+        "online booking link",
+        blank=True,
+        help_text="Optional: this person on the online booking site (https). Used only when online booking is "
+        "set up under Settings › Clinic details; otherwise the clinic’s booking link is used.",
+    )
     accepts_bookings = models.BooleanField(
         default=True, help_text="Show a “Book with …” button that opens the inquiry form with this person chosen."
     )
@@ -180,6 +186,7 @@ class StaffMemberPage(ClinicPage):
         ),
         FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
         FieldPanel("accepts_bookings"),
+        FieldPanel("booking_url"),
     ]
     settings_panels = ClinicPage.settings_panels + [FieldPanel("user", permission="ellemes.change_user")]
     search_fields = ClinicPage.search_fields + [
@@ -194,6 +201,8 @@ class StaffMemberPage(ClinicPage):
         errors = {}
         if self.action_photo_id and not self.action_photo_caption.strip():
             errors["action_photo_caption"] = "Say what the action photo shows."
+        if self.booking_url and not self.booking_url.lower().startswith("https://"):
+            errors["booking_url"] = "Use a secure link that starts with https://."
         if (self.license_number or self.license_state) and not self.license_type:
             errors["license_type"] = "Give the license type that this number belongs to."
         if self.show_license_number and not (self.license_number and self.license_state):
@@ -258,7 +267,8 @@ class StaffMemberPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        specialties = list(self.specialties.all())
+        # With each treatment's page (when it has one), so the profile links to what the person performs.
+        specialties = list(self.specialties.select_related("page"))
         image = self.photo.get_rendition(PROFILE_PHOTO) if self.photo else None
         context["specialties"] = specialties
         context["structured_data"] = person_data(self, request, image, specialties=specialties)

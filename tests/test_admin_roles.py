@@ -14,6 +14,7 @@ from editorial.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, ROLES, SITE_
 from ellemes.models import ClinicImage, HomePage, MedicalReviewTask, Treatment
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffIndexPage, StaffMemberPage
+from treatments.models import TreatmentIndexPage, TreatmentPage
 
 ALL_ROLES = [EDITORS, MEDICAL_REVIEWERS, FRONT_DESK, SITE_MANAGERS]
 CONTENT_ROLES = [EDITORS, MEDICAL_REVIEWERS, SITE_MANAGERS]
@@ -267,7 +268,7 @@ class TestSetupRoles:
         assert not Group.objects.filter(name="Moderators").exists()
         assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
 
-    def test_medical_review_covers_articles_specials_and_staff_profiles_only(self):
+    def test_medical_review_covers_articles_treatments_specials_and_staff_profiles_only(self):
         workflow = Workflow.objects.get(name="Medical review")
         task = workflow.tasks.get().specific
         assert isinstance(task, MedicalReviewTask)
@@ -276,8 +277,10 @@ class TestSetupRoles:
             BlogIndexPage,
             SpecialsIndexPage,
             StaffIndexPage,
+            TreatmentIndexPage,
         }
         assert ArticlePage.objects.first().get_workflow() == workflow
+        assert TreatmentPage.objects.first().get_workflow() == workflow
         assert SpecialPage.objects.first().get_workflow() == workflow
         assert StaffMemberPage.objects.first().get_workflow() == workflow
         assert HomePage.objects.get().get_workflow() is None

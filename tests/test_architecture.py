@@ -25,7 +25,8 @@ ALLOWED = {
     "blog": CORE | {"staff"},
     "specials": CORE | {"staff"},
     "contact": CORE | {"staff", "specials"},
-    "editorial": CORE | {"accounts", "staff", "blog", "specials", "contact"},
+    "treatments": CORE | {"blog", "specials", "staff"},
+    "editorial": CORE | {"accounts", "staff", "blog", "specials", "contact", "treatments"},
 }
 PROJECT_APPS = set(ALLOWED)
 # Not imported to check them: the settings (production's refuse to load without its environment) and the WSGI entry.

@@ -9,8 +9,10 @@ from contact.models import ContactPage
 from ellemes.models import HomePage
 from specials.models import SpecialsIndexPage
 from staff.models import StaffIndexPage
+from treatments.models import TreatmentIndexPage
 
 SECTIONS = [
+    (TreatmentIndexPage, "/treatments/"),
     (BlogIndexPage, "/blog/"),
     (SpecialsIndexPage, "/specials/"),
     (StaffIndexPage, "/staff/"),
@@ -37,7 +39,7 @@ class TestPageTree:
         for other, _ in SECTIONS:
             assert not model.can_exist_under(other.objects.get())
 
-    def test_home_page_children_are_the_four_sections(self, home):
+    def test_home_page_children_are_the_five_sections(self, home):
         assert set(HomePage.creatable_subpage_models()) == {model for model, _ in SECTIONS}
 
 
@@ -61,7 +63,7 @@ class TestRendering:
 
     def test_navigation_lists_the_sections_in_order(self, client):
         nav = soup(client.get("/")).find("nav", attrs={"aria-label": "Main"})
-        assert [a.get_text() for a in nav.find_all("a")] == ["Blog", "Specials", "Our Team", "Contact"]
+        assert [a.get_text() for a in nav.find_all("a")] == ["Treatments", "Blog", "Specials", "Our Team", "Contact"]
 
     def test_current_section_is_marked_in_the_navigation(self, client):
         nav = soup(client.get("/specials/")).find("nav", attrs={"aria-label": "Main"})

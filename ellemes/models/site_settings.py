@@ -1,5 +1,5 @@
 from decimal import Decimal
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -61,6 +61,12 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
         related_name="+",
         help_text="Where every “contact us” and “book” link on the site leads.",
     )
+    booking_url = models.URLField(
+        "online booking link",
+        blank=True,
+        help_text="Optional: the clinic’s page on its online booking site (https), e.g. on Boulevard, Vagaro, "
+        "Zenoti or Mindbody. When set, “Book online” buttons lead there; otherwise “Book” opens the inquiry form.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -79,6 +85,7 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
             ],
             heading="Contact details",
         ),
+        FieldPanel("booking_url"),
         InlinePanel("opening_hours", heading="Opening hours", label="Day"),
         InlinePanel("social_links", heading="Social links", label="Link"),
     ]
@@ -97,6 +104,8 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
     def clean(self):
         super().clean()
         # Half a coordinate would put the pin anywhere on a line around the globe.
+        if self.booking_url and not self.booking_url.lower().startswith("https://"):
+            raise ValidationError({"booking_url": "Use a secure link that starts with https://."})
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: "Give both the latitude and the longitude, or neither."})
@@ -108,6 +117,12 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
+
+    @property
+    def booking_site(self):
+        """The online booking site's host, as patients know it (“vagaro.com”), or ""."""
+        host = (urlsplit(self.booking_url).hostname or "").lower() if self.booking_url else ""
+        return host.removeprefix("www.")
 
     @property
     def phone_href(self):

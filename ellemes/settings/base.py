@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "staff",
     "blog",
     "specials",
+    "treatments",
     "contact",
     # The editors' side of the admin, above every content app; nothing imports it.
     "editorial",
@@ -148,7 +149,7 @@ WAGTAIL_CACHE_HEADER = "X-Cache"
 # Keep only the query parameters some page reads; any other (utm_*, gclid, a typo) is dropped before
 # the page is looked up or rendered, so it cannot make a new cache entry. A request carrying a
 # visitor's own words (a search, a thank-you reference) is never cached at all.
-PAGE_QUERY_PARAMETERS = ["page", "treatment", "special", "staff"]
+PAGE_QUERY_PARAMETERS = ["page", "treatment", "special", "staff", "concern"]
 PAGE_PRIVATE_PARAMETERS = ["q", "sent"]
 WAGTAIL_CACHE_IGNORE_QS = [rf"^(?!(?:{'|'.join(PAGE_QUERY_PARAMETERS + PAGE_PRIVATE_PARAMETERS)})$)"]
 

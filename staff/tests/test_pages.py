@@ -89,7 +89,7 @@ class TestProfile:
         assert figure.figcaption.get_text() == "Lauren Siso performing dermaplaning treatment"
         assert figure.img["alt"]
         specialties = html.find("section", attrs={"aria-labelledby": "specialties-heading"})
-        assert [li.get_text() for li in specialties.find_all("li")] == ["Dermaplaning", "Laser treatments"]
+        assert {"Dermaplaning", "Laser treatments"} <= {li.get_text() for li in specialties.find_all("li")}
 
     def test_the_title_search_engines_show_names_the_license_type(self, client, add_member):
         member = add_member("ana-cruz", title="Ana Cruz", role="Nurse Injector", license_type="Registered Nurse")
@@ -168,7 +168,7 @@ class TestProfile:
                 "address": {"@type": "PostalAddress", "addressRegion": "GA", "addressCountry": "US"},
             },
         }
-        assert data["knowsAbout"] == ["Botox", "Chemical peels", "Dermal fillers"]
+        assert {"Botox", "Chemical peels", "Dermal fillers"} <= set(data["knowsAbout"])
 
     @pytest.mark.parametrize(
         ("license_type", "board"),
