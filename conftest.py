@@ -1,22 +1,15 @@
-"""Shared fixtures: the demo site is loaded once into the test database, and each test rolls back."""
+"""Shared fixtures: each test builds the pages it needs with the apps' factories, and rolls back."""
 
-import io
 import shutil
 
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.core.management import call_command
 from django.test import Client
-from django_tasks_db.models import DBTaskResult
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
-        # Loading queues background renditions; tests start with an empty queue and make what they render.
-        DBTaskResult.objects.all().delete()
+def django_db_setup(django_db_setup):
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
@@ -30,18 +23,18 @@ def empty_caches():
 
 @pytest.fixture
 def home(db):
-    from ellemes.models import HomePage
+    """The home page, root of the default site."""
+    from ellemes.factories import home_page
 
-    return HomePage.objects.get()
+    return home_page()
 
 
 @pytest.fixture
-def clinic(db):
-    from wagtail.models import Site
+def clinic(home):
+    """The clinic's details, filled in."""
+    from ellemes.factories import clinic_settings
 
-    from ellemes.models import ClinicSettings
-
-    return ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    return clinic_settings()
 
 
 class VerifiedClient(Client):
