@@ -37,6 +37,24 @@ def clinic(home):
     return clinic_settings()
 
 
+@pytest.fixture
+def sections(clinic):
+    """The home page's four sections, in the menu's order (blog, specials, team, contact), and the clinic's details."""
+    from types import SimpleNamespace
+
+    from blog.factories import BlogIndexPageFactory
+    from contact.factories import ContactPageFactory
+    from specials.factories import SpecialsIndexPageFactory
+    from staff.factories import StaffIndexPageFactory
+
+    return SimpleNamespace(
+        blog=BlogIndexPageFactory(),
+        specials=SpecialsIndexPageFactory(),
+        staff=StaffIndexPageFactory(),
+        contact=ContactPageFactory(),
+    )
+
+
 class VerifiedClient(Client):
     """A test client whose `force_login` also passes the second factor, as signing in with a code does."""
 
