@@ -55,6 +55,69 @@ def sections(clinic):
     )
 
 
+@pytest.fixture
+def the_team(sections):
+    """Four staff as a small clinic has them, Lauren Siso in the Staff Spotlight: {slug: profile}."""
+    from ellemes.factories import ImageFactory, TreatmentFactory
+    from staff.factories import StaffMemberPageFactory
+    from staff.models import StaffSettings
+
+    def treatments(*names):
+        return [TreatmentFactory(name=name, slug=name.lower().replace(" ", "-")) for name in names]
+
+    def portrait(name):
+        return ImageFactory(
+            title=f"Portrait of {name}", alt_text=f"Portrait of {name}", file__width=90, file__height=120
+        )
+
+    maya = StaffMemberPageFactory(
+        title="Dr. Maya Okafor",
+        slug="maya-okafor",
+        role="Medical Director",
+        short_bio="Maya is a board-certified physician who oversees every medical treatment at ELLEMES.",
+        photo=portrait("Dr. Maya Okafor"),
+        license_type="MD",
+        license_number="071234",
+        license_state="GA",
+        show_license_number=True,
+        practising_since=2008,
+        specialties=treatments("Botox", "Dermal fillers", "Chemical peels"),
+    )
+    lauren = StaffMemberPageFactory(
+        title="Lauren Siso",
+        role="Medical Aesthetician",
+        short_bio="Lauren helps clients reach their healthiest skin, and feel confident in it.",
+        photo=portrait("Lauren Siso"),
+        action_photo=ImageFactory(
+            title="Lauren Siso performing dermaplaning",
+            alt_text="Lauren Siso performing a dermaplaning treatment on a client",
+        ),
+        action_photo_caption="Lauren Siso performing dermaplaning treatment",
+        license_type="Licensed Esthetician",
+        practising_since=2013,
+        specialties=treatments("Dermaplaning", "Laser treatments"),
+    )
+    jordan = StaffMemberPageFactory(
+        title="Jordan Reyes",
+        role="Nurse Injector",
+        short_bio="Jordan is a registered nurse who specialises in Botox and dermal fillers.",
+        photo=portrait("Jordan Reyes"),
+        license_type="Registered Nurse",
+        supervising_physician=maya,
+        practising_since=2015,
+        specialties=treatments("Botox", "Dermal fillers", "Eye treatments"),
+    )
+    priya = StaffMemberPageFactory(
+        title="Priya Shah",
+        role="Patient Care Coordinator",
+        short_bio="Priya arranges consultations and makes every visit run smoothly.",
+        photo=portrait("Priya Shah"),
+        accepts_bookings=False,
+    )
+    StaffSettings.objects.update_or_create(site=sections.staff.get_site(), defaults={"spotlight": lauren})
+    return {member.slug: member for member in (maya, lauren, jordan, priya)}
+
+
 class VerifiedClient(Client):
     """A test client whose `force_login` also passes the second factor, as signing in with a code does."""
 
