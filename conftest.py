@@ -5,7 +5,8 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.test import Client
+
+from tests.clients import VerifiedClient
 
 
 @pytest.fixture(scope="session")
@@ -40,97 +41,69 @@ def clinic(home):
 @pytest.fixture
 def sections(clinic):
     """The home page's four sections, in the menu's order (blog, specials, team, contact), and the clinic's details."""
-    from types import SimpleNamespace
+    from tests.builders import build_sections
 
-    from blog.factories import BlogIndexPageFactory
-    from contact.factories import ContactPageFactory
-    from specials.factories import SpecialsIndexPageFactory
-    from staff.factories import StaffIndexPageFactory
+    return build_sections()
 
-    return SimpleNamespace(
-        blog=BlogIndexPageFactory(),
-        specials=SpecialsIndexPageFactory(),
-        staff=StaffIndexPageFactory(),
-        contact=ContactPageFactory(),
-    )
+
+@pytest.fixture
+def roles(sections, home):
+    """The clinic's roles (groups with their permissions) and the medical review workflow on the sections."""
+    from ellemes.roles import apply_roles
+
+    apply_roles(home)
 
 
 @pytest.fixture
 def the_team(sections):
     """Four staff as a small clinic has them, Lauren Siso in the Staff Spotlight: {slug: profile}."""
-    from ellemes.factories import ImageFactory, TreatmentFactory
-    from staff.factories import StaffMemberPageFactory
-    from staff.models import StaffSettings
+    from tests.builders import build_team
 
-    def treatments(*names):
-        return [TreatmentFactory(name=name, slug=name.lower().replace(" ", "-")) for name in names]
+    return build_team(sections)
 
-    def portrait(name):
-        return ImageFactory(
-            title=f"Portrait of {name}", alt_text=f"Portrait of {name}", file__width=90, file__height=120
-        )
 
-    maya = StaffMemberPageFactory(
-        title="Dr. Maya Okafor",
-        slug="maya-okafor",
-        role="Medical Director",
-        short_bio="Maya is a board-certified physician who oversees every medical treatment at ELLEMES.",
-        photo=portrait("Dr. Maya Okafor"),
-        license_type="MD",
-        license_number="071234",
-        license_state="GA",
-        show_license_number=True,
-        practising_since=2008,
-        specialties=treatments("Botox", "Dermal fillers", "Chemical peels"),
+@pytest.fixture(scope="module")
+def small_site_in_module(django_db_setup, django_db_blocker):
+    """Built once for the module that asks for it, in a transaction rolled back when the module ends.
+
+    Each test runs in a savepoint inside it, as with Django's `setUpTestData`.
+    """
+    from django.db import transaction
+
+    from tests.builders import build_small_site
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_small_site()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def small_site(small_site_in_module, db):
+    """A small clinic site: the sections, four staff, two reviewed articles and a running special, with the roles.
+
+    The Botox article is at /blog/botox-for-facial-symmetry/, the special at /specials/eye-treatment-promos/.
+    """
+    from types import SimpleNamespace
+
+    from blog.models import ArticlePage, BlogIndexPage
+    from contact.models import ContactPage
+    from ellemes.models import HomePage
+    from specials.models import SpecialPage, SpecialsIndexPage
+    from staff.models import StaffIndexPage, StaffMemberPage
+
+    home = HomePage.objects.get()
+    return SimpleNamespace(
+        home=home,
+        blog=BlogIndexPage.objects.get(),
+        specials=SpecialsIndexPage.objects.get(),
+        staff=StaffIndexPage.objects.get(),
+        contact=ContactPage.objects.get(),
+        article=ArticlePage.objects.get(slug="botox-for-facial-symmetry"),
+        second_article=ArticlePage.objects.get(slug="what-is-dermaplaning"),
+        special=SpecialPage.objects.get(slug="eye-treatment-promos"),
+        team={member.slug: member for member in StaffMemberPage.objects.all()},
     )
-    lauren = StaffMemberPageFactory(
-        title="Lauren Siso",
-        role="Medical Aesthetician",
-        short_bio="Lauren helps clients reach their healthiest skin, and feel confident in it.",
-        photo=portrait("Lauren Siso"),
-        action_photo=ImageFactory(
-            title="Lauren Siso performing dermaplaning",
-            alt_text="Lauren Siso performing a dermaplaning treatment on a client",
-        ),
-        action_photo_caption="Lauren Siso performing dermaplaning treatment",
-        license_type="Licensed Esthetician",
-        practising_since=2013,
-        specialties=treatments("Dermaplaning", "Laser treatments"),
-    )
-    jordan = StaffMemberPageFactory(
-        title="Jordan Reyes",
-        role="Nurse Injector",
-        short_bio="Jordan is a registered nurse who specialises in Botox and dermal fillers.",
-        photo=portrait("Jordan Reyes"),
-        license_type="Registered Nurse",
-        supervising_physician=maya,
-        practising_since=2015,
-        specialties=treatments("Botox", "Dermal fillers", "Eye treatments"),
-    )
-    priya = StaffMemberPageFactory(
-        title="Priya Shah",
-        role="Patient Care Coordinator",
-        short_bio="Priya arranges consultations and makes every visit run smoothly.",
-        photo=portrait("Priya Shah"),
-        accepts_bookings=False,
-    )
-    StaffSettings.objects.update_or_create(site=sections.staff.get_site(), defaults={"spotlight": lauren})
-    return {member.slug: member for member in (maya, lauren, jordan, priya)}
-
-
-class VerifiedClient(Client):
-    """A test client whose `force_login` also passes the second factor, as signing in with a code does."""
-
-    def force_login(self, user, backend=None):
-        from django_otp import DEVICE_ID_SESSION_KEY
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        super().force_login(user, backend)
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        device = device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
-        session = self.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
 
 
 @pytest.fixture

@@ -52,7 +52,8 @@ class ArticlePageFactory(PageFactory):
     """A published article whose review record stands for a review of exactly its text.
 
     `body` takes a list of blocks (see `heading` and `paragraph`); `treatments` and `related_links` pass through.
-    Unless `reviewed_by=None`, the article carries a medical review by a licensed clinician.
+    Unless `reviewed_by=None`, the article carries a medical review by a licensed clinician. With `publish=False`
+    a live article is only placed in the tree, without a revision: quicker, for tests that need hundreds.
     """
 
     class Meta:
@@ -68,9 +69,10 @@ class ArticlePageFactory(PageFactory):
     published_on = datetime.date(2024, 1, 1)
     last_reviewed_on = factory.LazyAttribute(lambda article: datetime.date(2024, 1, 5) if article.reviewed_by else None)
     body = factory.LazyFunction(lambda: json.dumps(DEFAULT_BODY))
+    publish = True  # read by _create, which publishes through a revision itself
 
     @classmethod
-    def _create(cls, model_class, *args, **kwargs):
+    def _create(cls, model_class, *args, publish=True, **kwargs):
         if isinstance(kwargs.get("body"), list):
             kwargs["body"] = json.dumps(kwargs["body"])
         parent = kwargs.pop("parent")
@@ -78,6 +80,8 @@ class ArticlePageFactory(PageFactory):
         if article.reviewed_by_id:  # the review record stands for a review of exactly this text
             article.approved_content_hash = article.content_hash()
         parent.add_child(instance=article)
+        if not publish and article.live:
+            return article
         revision = article.save_revision()
         if article.live:
             revision.publish()

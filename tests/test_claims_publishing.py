@@ -7,6 +7,8 @@ from ellemes.roles import EDITORS, MEDICAL_REVIEWERS, SITE_MANAGERS
 from specials.models import SpecialPage
 from tests.admin_forms import form_data
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 RISKY_SUMMARY = "Guaranteed results with no side effects, for the whole of December."
 
 

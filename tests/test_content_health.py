@@ -18,6 +18,8 @@ from ellemes.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_MANAGERS
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 
 def run_content_health():
     out = io.StringIO()

@@ -11,6 +11,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from ellemes.models import ClinicImage, ClinicSettings, Treatment
+from ellemes.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_MANAGERS
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
 from staff.spotlight import spotlight_for
@@ -106,3 +107,29 @@ class TestDemoLayout:
         import datetime
 
         assert spotlight_for(datetime.date(2026, 11, 23)).slug == "lauren-siso"
+
+
+@pytest.mark.django_db
+class TestDemoUsers:
+    def test_made_in_development_with_a_password_shown_once(self, demo, settings, django_user_model):
+        settings.DEBUG = True
+        out = io.StringIO()
+        call_command("load_demo_content", stdout=out)
+        for username, group in [
+            ("editor", EDITORS),
+            ("reviewer", MEDICAL_REVIEWERS),
+            ("frontdesk", FRONT_DESK),
+            ("manager", SITE_MANAGERS),
+        ]:
+            user = django_user_model.objects.get(username=username)
+            assert list(user.groups.values_list("name", flat=True)) == [group]
+            assert not user.is_superuser
+            assert f"demo user “{username}”" in out.getvalue()
+        assert StaffMemberPage.objects.get(slug="maya-okafor").user.username == "reviewer"
+        again = io.StringIO()
+        call_command("load_demo_content", stdout=again)
+        assert "password" not in again.getvalue()
+
+    def test_never_made_outside_development(self, demo, django_user_model):
+        call_command("load_demo_content", stdout=io.StringIO())
+        assert not django_user_model.objects.filter(username__in=["editor", "reviewer", "manager"]).exists()

@@ -9,6 +9,8 @@ from blog.models import ArticlePage
 from ellemes.roles import EDITORS, MEDICAL_REVIEWERS
 from staff.models import StaffMemberPage
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 
 @pytest.fixture
 def mail_outbox(settings):

@@ -26,6 +26,8 @@ from specials.models import SpecialPage
 from staff.models import StaffMemberPage
 from tests.admin_forms import form_data
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 SAFE_BODY = "<p>Most people notice a softer look after two weeks. Individual results vary.</p>"
 
 

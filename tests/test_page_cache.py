@@ -15,7 +15,7 @@ from blog.models import BlogIndexPage
 from specials.models import SpecialPage, SpecialsIndexPage
 from specials.tests.conftest import clinic_time
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_site")]
 
 
 def s_maxage(response):
