@@ -16,10 +16,7 @@ from tests.servers import free_port
 
 # The threads post through connections of their own, which see only committed rows: these tests commit the
 # contact page, and afterwards the database is emptied and Wagtail's initial rows are put back.
-committing = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("contact_page"),
-]
+committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def post_at_once(count, **headers):
@@ -64,8 +61,8 @@ def stored(marker):
     return Inquiry.objects.filter(message__contains=marker).count()
 
 
-@committing[0]
-@committing[1]
+@committing
+@pytest.mark.usefixtures("contact_page")
 def test_the_sixth_of_six_parallel_posts_is_refused(settings, sent_in_threads):
     settings.INQUIRY_RATE_LIMIT = 5
     codes, marker = post_at_once(6)
@@ -74,8 +71,8 @@ def test_the_sixth_of_six_parallel_posts_is_refused(settings, sent_in_threads):
     assert stored(marker) == 5
 
 
-@committing[0]
-@committing[1]
+@committing
+@pytest.mark.usefixtures("contact_page")
 def test_with_the_cache_down_the_database_count_holds_too(settings, sent_in_threads):
     # Nothing listens on this port: every cache call fails fast and the limit is counted in the database.
     dead = f"redis://127.0.0.1:{free_port()}/0"
