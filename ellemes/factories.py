@@ -70,6 +70,7 @@ class HomePageFactory(PageFactory):
     slug = "home"
     hero_heading = "Skin care and aesthetic medicine, done with care"
     hero_text = "Licensed clinicians in Atlanta offering natural-looking results and honest advice."
+    intro = "<p>At ELLEMES Medical Spa every treatment starts with a conversation.</p>"
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

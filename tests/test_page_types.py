@@ -6,7 +6,7 @@ import importlib
 from django.apps import apps
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage, BlogIndexPage
@@ -72,7 +72,8 @@ class TestPageTypes(WagtailPageTestCase):
         cls.botox = TreatmentFactory(name="Botox", slug="botox")
 
     def setUp(self):
-        self.login()
+        # Signed in as the two factors would (a password sign-in goes through the lockout's backend).
+        self.client.force_login(self.create_superuser("admin", password="not-used"))
 
     def test_the_tree(self):
         root = Page
@@ -113,7 +114,7 @@ class TestPageTypes(WagtailPageTestCase):
                 published_on=datetime.date(2024, 1, 1).isoformat(),
                 updated_on="",
                 treatments=[self.botox.pk],
-                related_links=[],
+                related_links=inline_formset([]),
             ),
         )
         article = ArticlePage.objects.get(slug="your-first-botox-appointment")

@@ -23,7 +23,13 @@ def business(client, path):
 
 @pytest.fixture
 def described_clinic(clinic):
-    clinic.logo = ImageFactory(title="Structured data logo", alt_text="Clinic logo", file__width=300, file__height=100)
+    clinic.logo = ImageFactory(
+        title="Structured data logo",
+        alt_text="Clinic logo",
+        file__width=300,
+        file__height=100,
+        file__filename="structured-data-logo.jpg",
+    )
     clinic.price_range = "$$$"
     clinic.latitude, clinic.longitude = Decimal("33.749000"), Decimal("-84.388000")
     clinic.social_links = [
