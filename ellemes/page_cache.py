@@ -105,6 +105,21 @@ class PageLifetimeMiddleware:
         return response
 
 
+def layout_fragment(request):
+    """How the shared layout (announcement bar, menu, footer) of this response may be kept in the `pages`
+    cache, for the pages never cached whole (contact, search) and the first view of the others:
+    `(seconds, version)` for `{% cache seconds name request.path version using="pages" %}`.
+
+    Only public reads keep it (0 seconds: never), never past the next change by the calendar. `version` is
+    when content last changed, so a fragment rendered from the data before a change is never read after it.
+    """
+    if request is None or not is_public_read(request):
+        return 0, ""
+    now = timezone.now()
+    version = caches[settings.WAGTAIL_CACHE_BACKEND].get(CHANGED_AT_KEY, "")
+    return max(int((expires_by(now) - now).total_seconds()), 0), version
+
+
 def changed_since(moment):
     """Whether public content changed after `moment`. A page whose rendering began before a change
     committed may show the old content; kept after the purge, it would stay stale for its lifetime.

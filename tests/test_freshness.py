@@ -117,10 +117,12 @@ def test_an_unpublished_page_is_gone_at_once(client, article):
 
 
 def test_sub_routes_and_unknown_addresses_are_not_kept(client):
+    client.get("/blog/no-such-article/")  # the layout of the "not found" page may be kept, once for all
+    kept = set(caches["pages"]._cache)
     for n in range(20):
         assert client.get(f"/blog/no-such-article-{n}/")["X-Cache"] == "skip"
         assert client.get("/contact/thank-you/")["Location"] == "/contact/"  # no inquiry sent yet
-    assert not caches["pages"]._cache
+    assert set(caches["pages"]._cache) == kept
 
 
 def test_the_contact_form_offers_a_special_published_after_it_was_shown(client):

@@ -3,7 +3,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from ellemes import public_urls, slots
+from ellemes import page_cache, public_urls, slots
 from ellemes.images import FORMATS, PRESETS
 
 register = template.Library()
@@ -13,6 +13,13 @@ register = template.Library()
 def slot(context, name):
     """Render what the content apps registered for the named layout slot."""
     return slots.render(name, context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def layout_cache(context):
+    """`seconds` and `version` for caching the shared layout's fragments (ellemes/page_cache.py)."""
+    seconds, version = page_cache.layout_fragment(context.get("request"))
+    return {"seconds": seconds, "version": version}
 
 
 @register.simple_tag(takes_context=True)
