@@ -27,6 +27,13 @@ def _checkbox(value):
     return "on" if value else ""
 
 
+def _form(values, changes):
+    """Nested values flattened as the admin names them; lists (multiple choices) stay lists, as a browser sends."""
+    values = {**values, **changes}
+    choices = {name: value for name, value in values.items() if isinstance(value, list)}
+    return {**nested_form_data({k: v for k, v in values.items() if k not in choices}), **choices}
+
+
 def special_form(special, **changes):
     """The editor's form for a special, as a browser sends it, with `changes` applied."""
     values = {
@@ -46,7 +53,7 @@ def special_form(special, **changes):
         "treatments": [treatment.pk for treatment in special.treatments.all()],
         "providers": [provider.pk for provider in special.providers.all()],
     }
-    return nested_form_data({**values, **changes})
+    return _form(values, changes)
 
 
 def staff_form(member, **changes):
@@ -68,7 +75,7 @@ def staff_form(member, **changes):
         "specialties": [treatment.pk for treatment in member.specialties.all()],
         "accepts_bookings": _checkbox(member.accepts_bookings),
     }
-    return nested_form_data({**values, **changes})
+    return _form(values, changes)
 
 
 def clinic_settings_form(clinic, **changes):
@@ -101,7 +108,7 @@ def clinic_settings_form(clinic, **changes):
         "opening_hours": inline_formset(hours, initial=len(hours)),
         "social_links": inline_formset(links, initial=len(links)),
     }
-    return nested_form_data({**values, **changes})
+    return _form(values, changes)
 
 
 def image_form(image, **changes):
@@ -117,4 +124,4 @@ def image_form(image, **changes):
         "alt_text": image.alt_text,
         "is_decorative": _checkbox(image.is_decorative),
     }
-    return nested_form_data({**values, **changes})
+    return _form(values, changes)

@@ -46,18 +46,16 @@ def test_every_page_model_has_a_factory():
 
 
 def admin_form(**values):
-    """What the admin's page form sends besides the page's own fields: the schedule and the comments formset."""
-    return nested_form_data(
-        {
-            "go_live_at": "",
-            "expire_at": "",
-            "comments-TOTAL_FORMS": "0",
-            "comments-INITIAL_FORMS": "0",
-            "comments-MIN_NUM_FORMS": "0",
-            "comments-MAX_NUM_FORMS": "1000",
-            **values,
-        }
-    )
+    """The page's fields, with what the admin's page form sends besides them: the schedule and the comments.
+
+    Lists are multiple choices and stay lists, as a browser sends them; `nested_form_data` flattens the rest.
+    """
+    choices = {name: value for name, value in values.items() if isinstance(value, list)}
+    fields = {name: value for name, value in values.items() if name not in choices}
+    return {
+        **nested_form_data({"go_live_at": "", "expire_at": "", "comments": inline_formset([]), **fields}),
+        **choices,
+    }
 
 
 class TestPageTypes(WagtailPageTestCase):
@@ -119,6 +117,7 @@ class TestPageTypes(WagtailPageTestCase):
         )
         article = ArticlePage.objects.get(slug="your-first-botox-appointment")
         self.assertTrue(article.live)
+        self.assertEqual(list(article.treatments.all()), [self.botox])
         self.assertEqual([block.block_type for block in article.body], ["heading", "paragraph"])
 
     def test_a_special_is_created_in_the_admin(self):
