@@ -71,6 +71,13 @@ class HomePageFactory(PageFactory):
     hero_heading = "Skin care and aesthetic medicine, done with care"
     hero_text = "Licensed clinicians in Atlanta offering natural-looking results and honest advice."
     intro = "<p>At ELLEMES Medical Spa every treatment starts with a conversation.</p>"
+    hero_image = factory.SubFactory(
+        ImageFactory,
+        title="Calm treatment room",
+        alt_text="A calm, sunlit treatment room at ELLEMES Medical Spa",
+        file__width=400,
+        file__height=200,
+    )
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

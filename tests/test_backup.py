@@ -34,7 +34,7 @@ import json
 import django
 django.setup()
 from django.test import Client
-from blog.factories import ArticlePageFactory
+from blog.models import ArticlePage
 article = ArticlePage.objects.live().filter(hero_image__isnull=False).get(slug=__import__("sys").argv[1])
 response = Client().get(article.url)
 print(json.dumps({"status": response.status_code, "html": response.content.decode()}))
