@@ -4,6 +4,7 @@ import datetime
 from types import SimpleNamespace
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory, heading, paragraph
+from blog.models import ArticleRelatedLink
 from contact.factories import ContactPageFactory
 from ellemes.factories import ImageFactory, TreatmentFactory, clinic_settings
 from ellemes.roles import apply_roles
@@ -89,6 +90,14 @@ def build_small_site():
     team = build_team(sections)
     apply_roles(sections.blog.get_parent())
     botox = TreatmentFactory(name="Botox", slug="botox")
+    second = ArticlePageFactory(
+        title="What Is Dermaplaning? A Gentle Exfoliation Explained",
+        slug="what-is-dermaplaning",
+        author=team["lauren-siso"],
+        reviewed_by=team["maya-okafor"],
+        treatments=[TreatmentFactory(name="Dermaplaning", slug="dermaplaning")],
+        published_on=datetime.date(2023, 5, 8),
+    )
     ArticlePageFactory(
         title="The Benefits of Botox for Facial Symmetry: How It Works and Potential Risks",
         slug="botox-for-facial-symmetry",
@@ -103,19 +112,13 @@ def build_small_site():
         author=team["lauren-siso"],
         reviewed_by=team["maya-okafor"],
         treatments=[botox],
+        related_links=[ArticleRelatedLink(related=second, sort_order=0)],
         published_on=datetime.date(2023, 2, 20),
-    )
-    ArticlePageFactory(
-        title="What Is Dermaplaning? A Gentle Exfoliation Explained",
-        slug="what-is-dermaplaning",
-        author=team["lauren-siso"],
-        reviewed_by=team["maya-okafor"],
-        treatments=[TreatmentFactory(name="Dermaplaning", slug="dermaplaning")],
-        published_on=datetime.date(2023, 5, 8),
     )
     SpecialPageFactory(
         title="Eye Treatment Promos",
         slug="eye-treatment-promos",
         campaign="December Spa Specials",
+        providers=[team["lauren-siso"]],
         image=ImageFactory(title="Eye treatment special", alt_text="A client relaxing during an eye treatment"),
     )
