@@ -21,11 +21,19 @@ class ImageFactory(wagtail_factories.ImageFactory):
     class Meta:
         model = ClinicImage
         django_get_or_create = ("title",)
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Test image {n}")
     alt_text = factory.LazyAttribute(lambda image: f"Photo: {image.title}")
     collection = factory.LazyFunction(Collection.get_first_root_node)
     file = factory.django.ImageField(width=120, height=80, color="pink", format="JPEG", filename="test.jpg")
+
+    @factory.post_generation
+    def file_metadata(image, create, extracted, **kwargs):
+        """Size and hash, as the admin's upload form records them (else the first rendering saves the image)."""
+        if create and not image.file_hash:
+            image._set_image_file_metadata()
+            image.save(update_fields=["file_size", "file_hash"])
 
 
 class TreatmentFactory(DjangoModelFactory):

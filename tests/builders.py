@@ -9,6 +9,7 @@ from contact.factories import ContactPageFactory
 from ellemes.factories import ImageFactory, TreatmentFactory, clinic_settings
 from ellemes.roles import apply_roles
 from specials.factories import SpecialPageFactory, SpecialsIndexPageFactory
+from specials.models import SpecialsSettings
 from staff.factories import StaffIndexPageFactory, StaffMemberPageFactory
 from staff.models import StaffSettings
 
@@ -16,7 +17,11 @@ from staff.models import StaffSettings
 def build_sections():
     """The home page's four sections, in the menu's order (blog, specials, team, contact), and the clinic's details."""
 
-    clinic_settings()
+    site = clinic_settings().site
+    # The sections' own site settings exist, as on a site whose settings were opened once (else the first page
+    # rendered would create them, and a saved setting counts as a change to public content).
+    SpecialsSettings.for_site(site)
+    StaffSettings.for_site(site)
     return SimpleNamespace(
         blog=BlogIndexPageFactory(),
         specials=SpecialsIndexPageFactory(),
