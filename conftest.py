@@ -1,22 +1,16 @@
-"""Shared fixtures: the demo site is loaded once into the test database, and each test rolls back."""
+"""Shared fixtures: each test builds the pages it needs with the apps' factories, and rolls back."""
 
-import io
 import shutil
 
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.core.management import call_command
-from django.test import Client
-from django_tasks_db.models import DBTaskResult
+
+from tests.clients import VerifiedClient
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
-        # Loading queues background renditions; tests start with an empty queue and make what they render.
-        DBTaskResult.objects.all().delete()
+def django_db_setup(django_db_setup):
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
@@ -30,33 +24,86 @@ def empty_caches():
 
 @pytest.fixture
 def home(db):
-    from ellemes.models import HomePage
+    """The home page, root of the default site."""
+    from ellemes.factories import home_page
 
-    return HomePage.objects.get()
+    return home_page()
 
 
 @pytest.fixture
-def clinic(db):
-    from wagtail.models import Site
+def clinic(home):
+    """The clinic's details, filled in."""
+    from ellemes.factories import clinic_settings
 
-    from ellemes.models import ClinicSettings
-
-    return ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    return clinic_settings()
 
 
-class VerifiedClient(Client):
-    """A test client whose `force_login` also passes the second factor, as signing in with a code does."""
+@pytest.fixture
+def sections(clinic):
+    """The home page's four sections, in the menu's order (blog, specials, team, contact), and the clinic's details."""
+    from tests.builders import build_sections
 
-    def force_login(self, user, backend=None):
-        from django_otp import DEVICE_ID_SESSION_KEY
-        from django_otp.plugins.otp_totp.models import TOTPDevice
+    return build_sections()
 
-        super().force_login(user, backend)
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        device = device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
-        session = self.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+
+@pytest.fixture
+def roles(sections, home):
+    """The clinic's roles (groups with their permissions) and the medical review workflow on the sections."""
+    from editorial.roles import apply_roles
+
+    apply_roles(home)
+
+
+@pytest.fixture
+def the_team(sections):
+    """Four staff as a small clinic has them, Lauren Siso in the Staff Spotlight: {slug: profile}."""
+    from tests.builders import build_team
+
+    return build_team(sections)
+
+
+@pytest.fixture(scope="module")
+def small_site_in_module(django_db_setup, django_db_blocker):
+    """Built once for the module that asks for it, in a transaction rolled back when the module ends.
+
+    Each test runs in a savepoint inside it, as with Django's `setUpTestData`.
+    """
+    from django.db import transaction
+
+    from tests.builders import build_small_site
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_small_site()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def small_site(small_site_in_module, db):
+    """A small clinic site: the sections, four staff, two reviewed articles and a running special, with the roles.
+
+    The Botox article is at /blog/botox-for-facial-symmetry/, the special at /specials/eye-treatment-promos/.
+    """
+    from types import SimpleNamespace
+
+    from blog.models import ArticlePage, BlogIndexPage
+    from contact.models import ContactPage
+    from ellemes.models import HomePage
+    from specials.models import SpecialPage, SpecialsIndexPage
+    from staff.models import StaffIndexPage, StaffMemberPage
+
+    home = HomePage.objects.get()
+    return SimpleNamespace(
+        home=home,
+        blog=BlogIndexPage.objects.get(),
+        specials=SpecialsIndexPage.objects.get(),
+        staff=StaffIndexPage.objects.get(),
+        contact=ContactPage.objects.get(),
+        article=ArticlePage.objects.get(slug="botox-for-facial-symmetry"),
+        second_article=ArticlePage.objects.get(slug="what-is-dermaplaning"),
+        special=SpecialPage.objects.get(slug="eye-treatment-promos"),
+        team={member.slug: member for member in StaffMemberPage.objects.all()},
+    )
 
 
 @pytest.fixture

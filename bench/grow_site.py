@@ -5,14 +5,13 @@ benchmark's search), each with a hero image, an author and two treatments.
 """
 
 import datetime
-import json
 import sys
 
 import django
 
 django.setup()
 
-from blog.models import ArticlePage, BlogIndexPage  # noqa: E402
+from blog.factories import ArticlePageFactory, paragraph  # noqa: E402
 from ellemes.models import ClinicImage, Treatment  # noqa: E402
 from staff.models import StaffMemberPage  # noqa: E402
 
@@ -20,13 +19,11 @@ from staff.models import StaffMemberPage  # noqa: E402
 def add_articles(count):
     image = ClinicImage.objects.first()
     author = StaffMemberPage.objects.live().first()
-    blog = BlogIndexPage.objects.get()
     treatments = list(Treatment.objects.all()[:2])
-    body = json.dumps([{"type": "paragraph", "value": "<p>How Botox works, who it suits, and what to expect.</p>"}])
+    body = [paragraph("<p>How Botox works, who it suits, and what to expect.</p>")]
     for n in range(count):
-        article = ArticlePage(
+        ArticlePageFactory(
             title=f"Botox treatment guide {n}",
-            slug=f"botox-treatment-guide-{n}",
             intro="An introduction to Botox for listings and search results.",
             hero_image=image,
             author=author,
@@ -34,9 +31,9 @@ def add_articles(count):
             last_reviewed_on=datetime.date(2024, 2, 1),
             published_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=n),
             body=body,
+            treatments=treatments,
+            publish=False,
         )
-        article.treatments.set(treatments)
-        blog.add_child(instance=article)
 
 
 if __name__ == "__main__":

@@ -5,11 +5,10 @@ from django.contrib.auth.models import Group
 from django.db import connections
 
 from editorial.roles import MEDICAL_REVIEWERS
-from staff.models import StaffMemberPage
 
 
 @pytest.fixture
-def user_in(django_user_model):
+def user_in(django_user_model, roles):
     """`user_in("Editors")`: a new account in that role's group, with an email address for notifications."""
 
     def make(group_name, username=None):
@@ -24,10 +23,10 @@ def user_in(django_user_model):
 
 
 @pytest.fixture
-def reviewer(user_in):
-    """A medical reviewer whose account is linked to a licensed clinician's profile (the demo's Jordan Reyes)."""
+def reviewer(user_in, the_team, roles):
+    """A medical reviewer whose account is linked to a licensed clinician's profile (Jordan Reyes)."""
     user = user_in(MEDICAL_REVIEWERS, "dr-reyes")
-    profile = StaffMemberPage.objects.get(slug="jordan-reyes")
+    profile = the_team["jordan-reyes"]
     profile.user = user
     profile.save()
     return user

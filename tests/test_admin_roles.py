@@ -16,6 +16,8 @@ from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffIndexPage, StaffMemberPage
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 ALL_ROLES = [EDITORS, MEDICAL_REVIEWERS, FRONT_DESK, SITE_MANAGERS]
 CONTENT_ROLES = [EDITORS, MEDICAL_REVIEWERS, SITE_MANAGERS]
 
@@ -284,29 +286,3 @@ class TestSetupRoles:
         assert SpecialPage.objects.first().get_workflow() == workflow
         assert StaffMemberPage.objects.first().get_workflow() == workflow
         assert HomePage.objects.get().get_workflow() is None
-
-
-@pytest.mark.django_db
-class TestDemoUsers:
-    def test_made_in_development_with_a_password_shown_once(self, settings, django_user_model):
-        settings.DEBUG = True
-        out = io.StringIO()
-        call_command("load_demo_content", stdout=out)
-        for username, group in [
-            ("editor", EDITORS),
-            ("reviewer", MEDICAL_REVIEWERS),
-            ("frontdesk", FRONT_DESK),
-            ("manager", SITE_MANAGERS),
-        ]:
-            user = django_user_model.objects.get(username=username)
-            assert list(user.groups.values_list("name", flat=True)) == [group]
-            assert not user.is_superuser
-            assert f"demo user “{username}”" in out.getvalue()
-        assert StaffMemberPage.objects.get(slug="maya-okafor").user.username == "reviewer"
-        again = io.StringIO()
-        call_command("load_demo_content", stdout=again)
-        assert "password" not in again.getvalue()
-
-    def test_never_made_outside_development(self, django_user_model):
-        call_command("load_demo_content", stdout=io.StringIO())
-        assert not django_user_model.objects.filter(username__in=["editor", "reviewer", "manager"]).exists()

@@ -5,7 +5,9 @@ import pytest
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, SITE_MANAGERS
 from ellemes.models import ClaimsSettings
 from specials.models import SpecialPage
-from tests.admin_forms import form_data
+from tests.admin_forms import special_form
+
+pytestmark = pytest.mark.usefixtures("small_site")
 
 RISKY_SUMMARY = "Guaranteed results with no side effects, for the whole of December."
 
@@ -17,10 +19,9 @@ def special(db):
 
 def edit(client, page, action, **changes):
     url = f"/admin/pages/{page.pk}/edit/"
-    data = form_data(client.get(url).content.decode())
-    data.update(changes)
-    data[action] = "1"
-    return client.post(url, data)
+    assert client.get(url).status_code == 200
+    page = SpecialPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    return client.post(url, {**special_form(page, **changes), action: "1"})
 
 
 @pytest.mark.django_db

@@ -14,9 +14,36 @@ from blog.models import ArticlePage
 from contact.models import Inquiry
 from editorial.content_health import find_issues
 from editorial.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_MANAGERS
+from ellemes.factories import ImageFactory
 from ellemes.models import ClinicImage, CommandRun
+from specials.factories import SpecialPageFactory
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
+
+pytestmark = pytest.mark.usefixtures("small_site")
+
+
+@pytest.fixture(autouse=True)
+def specials_of_every_kind(small_site):
+    """Besides the small site's running special: one ended, one more running, one coming."""
+    today = localdate()
+    SpecialPageFactory(
+        title="Autumn Peel Series",
+        starts_on=today - datetime.timedelta(days=60),
+        ends_on=today - datetime.timedelta(days=30),
+    )
+    SpecialPageFactory(
+        title="Dermaplaning Glow Facial",
+        starts_on=today - datetime.timedelta(days=10),
+        ends_on=today + datetime.timedelta(days=45),
+        image=ImageFactory(title="Dermaplaning glow facial"),
+    )
+    SpecialPageFactory(
+        title="New Year Laser Refresh",
+        starts_on=today + datetime.timedelta(days=20),
+        ends_on=today + datetime.timedelta(days=50),
+        image=ImageFactory(title="New year laser refresh"),
+    )
 
 
 def run_content_health():

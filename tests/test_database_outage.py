@@ -20,6 +20,8 @@ from contact.tests.conftest import valid_data
 from ellemes.outage import read_clinic_contact
 from tests.servers import SilentServer, free_port
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 ROOT = Path(__file__).resolve().parent.parent
 PATIENT_TEXT = 'Is dermaplaning safe before my wedding? </textarea><script>alert("x")</script> & thanks'
 

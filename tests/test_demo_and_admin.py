@@ -1,4 +1,4 @@
-"""The demo loader, the development admin account and the image rules editors work with."""
+"""The development admin account and the image rules editors work with (the demo: tests/test_demo.py)."""
 
 import io
 
@@ -6,39 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
 
-from ellemes.models import ClinicImage, Treatment
-
-DEMO_TREATMENTS = {"Botox", "Eye treatments", "Dermaplaning", "Laser treatments", "Chemical peels", "Dermal fillers"}
-
-
-def counts():
-    return (Page.objects.count(), ClinicImage.objects.count(), Treatment.objects.count())
-
-
-@pytest.mark.django_db
-class TestDemoContent:
-    def test_loading_twice_creates_nothing_new(self):
-        before = counts()
-        output = io.StringIO()
-        call_command("load_demo_content", stdout=output)
-        assert counts() == before
-        assert "0 items created" in output.getvalue()
-
-    def test_reset_rebuilds_the_same_site(self):
-        before = counts()
-        call_command("load_demo_content", "--reset", stdout=io.StringIO())
-        assert counts() == before
-
-    def test_treatments(self):
-        assert set(Treatment.objects.values_list("name", flat=True)) >= DEMO_TREATMENTS
-
-    def test_clinic_details(self, clinic):
-        assert clinic.name == "ELLEMES Medical Spa"
-        assert clinic.city == "Atlanta"
-        assert clinic.logo is not None
-        assert clinic.opening_hours.count() == 7
+from ellemes.factories import ImageFactory
+from ellemes.models import ClinicImage
 
 
 @pytest.mark.django_db
@@ -90,7 +60,9 @@ class TestImages:
         assert ClinicImage(title="IMG_2041", alt_text="", is_decorative=True).default_alt_text == ""
         assert ClinicImage(title="IMG_2041", alt_text="Nurse smiling").default_alt_text == "Nurse smiling"
 
-    def test_rendered_images_use_the_alt_text(self, client, home):
+    def test_rendered_images_use_the_alt_text(self, client, sections, home):
+        home.hero_image = ImageFactory(title="IMG_2041", alt_text="A calm, sunlit treatment room")
+        home.save_revision().publish()
         html = client.get("/").content.decode()
         assert f'alt="{home.hero_image.alt_text}"' in html
         assert f'alt="{home.hero_image.title}"' not in html

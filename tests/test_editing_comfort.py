@@ -1,12 +1,13 @@
 """Editing comfort: previews, the accessibility checker, help text, and the clinic's time zone."""
 
 import pytest
-from django.conf import settings
 
 from blog.models import ArticlePage
 from editorial.roles import EDITORS
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
+
+pytestmark = pytest.mark.usefixtures("small_site")
 
 EDITED_MODELS = [ArticlePage, SpecialPage, StaffMemberPage]
 
@@ -47,8 +48,3 @@ def test_every_editable_field_explains_itself(model):
         if name not in page_fields and not model._meta.get_field(name).help_text and name != "license_state"
     ]
     assert missing == []
-
-
-def test_the_scheduler_uses_the_clinics_time_zone():
-    assert settings.TIME_ZONE == "America/New_York"
-    assert settings.WAGTAIL_USER_TIME_ZONES == ["America/New_York"]

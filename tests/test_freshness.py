@@ -8,11 +8,12 @@ from django.core.cache import caches
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffMemberPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_site")]
 
 
 @pytest.fixture
@@ -43,6 +44,8 @@ def test_a_preview_shows_the_draft_not_the_cached_live_page(client, article):
 
 
 def test_each_page_of_the_blog_listing_shows_its_own_articles(client):
+    for n in range(10):
+        ArticlePageFactory(title=f"Listed article {n}", publish=False)
     first, second = text(client.get("/blog/")), text(client.get("/blog/?page=2"))
     assert first != second
     assert re.search(r'<link rel="canonical" href="[^"]*/blog/\?page=2">', second)

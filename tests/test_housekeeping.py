@@ -10,6 +10,8 @@ from django.utils import timezone
 from blog.models import BlogIndexPage
 from ellemes.models import CommandRun
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 
 def schedule_new_title(title, go_live_at):
     blog = BlogIndexPage.objects.get()

@@ -13,7 +13,7 @@ from blog.models import BlogIndexPage
 from specials.tests.conftest import clinic_time
 from tests.test_page_cache import last_day_of_december  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_site")]
 
 NEVER_CACHED_WHOLE = ["/contact/", "/search/?q=botox"]
 

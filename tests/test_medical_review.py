@@ -5,9 +5,12 @@ from django.core import mail
 from django.urls import reverse
 from django.utils.timezone import localdate
 
+from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS
 from staff.models import StaffMemberPage
+
+pytestmark = pytest.mark.usefixtures("small_site")
 
 
 @pytest.fixture
@@ -18,8 +21,14 @@ def mail_outbox(settings):
 
 
 @pytest.fixture
-def article(db):
-    return ArticlePage.objects.live().get(slug__startswith="lip-filler")
+def article(small_site):
+    """A live article that a medical reviewer approved."""
+    return ArticlePageFactory(
+        title="Lip Filler: Setting Realistic Expectations",
+        slug="lip-filler-expectations",
+        author=small_site.team["lauren-siso"],
+        reviewed_by=small_site.team["maya-okafor"],
+    )
 
 
 @pytest.fixture

@@ -24,7 +24,9 @@ from ellemes.models import ClinicImage, ClinicSettings, MedicalReviewTask
 from ellemes.models.claims import UnapprovedClaims
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
-from tests.admin_forms import form_data
+from tests.admin_forms import clinic_settings_form, image_form, special_form, staff_form
+
+pytestmark = pytest.mark.usefixtures("small_site")
 
 SAFE_BODY = "<p>Most people notice a softer look after two weeks. Individual results vary.</p>"
 
@@ -227,12 +229,12 @@ class TestTheReviewLineBelongsToTheText:
 
 
 def publish_from_editor(client, user, page, **changes):
-    """Press Publish in the editor of a page without a StreamField, as `user`."""
+    """Press Publish in the editor of a special or a staff profile, as `user`."""
     client.force_login(user)
-    data = form_data(client.get(edit_url(page)).content.decode())
-    data.update(changes)
-    data["action-publish"] = "1"
-    return client.post(edit_url(page), data, follow=True)
+    assert client.get(edit_url(page)).status_code == 200
+    page = page.specific_class.objects.get(pk=page.pk).get_latest_revision_as_object()
+    form = special_form if isinstance(page, SpecialPage) else staff_form
+    return client.post(edit_url(page), {**form(page, **changes), "action-publish": "1"}, follow=True)
 
 
 @pytest.fixture
@@ -338,8 +340,8 @@ class TestSettingsAndImagesAreCheckedToo:
         manager = user_in(SITE_MANAGERS)
         client.force_login(manager)
         url = reverse("wagtailsettings:edit", args=["ellemes", "clinicsettings", ClinicSettings.objects.get().site_id])
-        data = form_data(client.get(url).content.decode(), "form[method=post]")
-        data["about_us"] = "Our miracle treatments are painless."
+        assert client.get(url).status_code == 200
+        data = clinic_settings_form(ClinicSettings.objects.get(), about_us="Our miracle treatments are painless.")
         html = client.post(url, data).content.decode()
         assert "need a medical reviewer" in html and "“miracle”" in html and "“painless”" in html
         assert "miracle" not in ClinicSettings.objects.get().about_us
@@ -353,9 +355,8 @@ class TestSettingsAndImagesAreCheckedToo:
         image = ClinicImage.objects.exclude(alt_text="").first()
         client.force_login(user_in(EDITORS))
         url = reverse("wagtailimages:edit", args=[image.pk])
-        data = form_data(client.get(url).content.decode(), "form[method=POST], form[method=post]")
-        data.pop("file", None)
-        data["alt_text"] = "Guaranteed wrinkle cure"
+        assert client.get(url).status_code == 200
+        data = image_form(image, alt_text="Guaranteed wrinkle cure")
         html = client.post(url, data).content.decode()
         assert "need a medical reviewer" in html and "“guaranteed”" in html and "“cure”" in html
         assert ClinicImage.objects.get(pk=image.pk).alt_text != "Guaranteed wrinkle cure"

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from django.db import OperationalError, connection
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

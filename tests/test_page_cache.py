@@ -11,11 +11,12 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 
+from blog.factories import ArticlePageFactory
 from blog.models import BlogIndexPage
 from specials.models import SpecialPage, SpecialsIndexPage
 from specials.tests.conftest import clinic_time
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_site")]
 
 
 def s_maxage(response):
@@ -80,6 +81,8 @@ class TestWhatIsCached:
         assert entries() == kept
 
     def test_a_parameter_a_page_reads_still_gets_its_own_page(self, client):
+        for n in range(10):
+            ArticlePageFactory(title=f"Listed article {n}", publish=False)
         assert client.get("/blog/").content != client.get("/blog/?page=2&utm_source=mail").content
 
     def test_a_csrf_cookie_or_a_malformed_one_does_not_skip_the_cache(self, client):

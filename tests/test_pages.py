@@ -20,6 +20,9 @@ SECTIONS = [
 ]
 
 
+pytestmark = pytest.mark.usefixtures("sections")
+
+
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
@@ -46,7 +49,7 @@ class TestPageTree:
 @pytest.mark.django_db
 class TestRendering:
     @pytest.mark.parametrize("url", ["/", "/blog/", "/specials/", "/staff/", "/contact/"])
-    def test_every_demo_page_renders(self, client, url):
+    def test_every_section_renders_with_the_shared_layout(self, client, url):
         response = client.get(url)
         assert response.status_code == 200
         html = soup(response)

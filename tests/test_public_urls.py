@@ -11,10 +11,12 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from blog.models import ArticlePage, BlogIndexPage
-from ellemes.demo import DemoLoader
+from ellemes.factories import ImageFactory
 from ellemes.public_urls import absolute_url
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffIndexPage, StaffMemberPage
+
+pytestmark = pytest.mark.usefixtures("small_site")
 
 SITE_ROOT = "https://www.ellemes.example"
 # What a proxy in front of the site might pass on, and the admin's own address: neither may leak.
@@ -40,7 +42,7 @@ def site_behind_a_proxy(db, settings):
 @pytest.fixture
 def promoted_pages(db):
     """An article, a special and a staff profile, each with an image, as the pages worth sharing."""
-    image = DemoLoader().image("One host share image", "A treatment room", size=(1300, 700))
+    image = ImageFactory(title="One host share image", alt_text="A treatment room", file__width=1300, file__height=700)
     member = StaffMemberPage(
         title="Ana Host",
         slug="ana-host",

@@ -23,6 +23,8 @@ from contact.models import Inquiry
 from editorial.roles import EDITORS
 from ellemes.models import ClinicImage
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC_POLICY = {
     "default-src": "'self'",

@@ -18,6 +18,8 @@ from django.core.checks import run_checks
 from blog.models import BlogIndexPage
 from ellemes.page_cache import ResilientRedisCache
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 ROOT = Path(__file__).resolve().parent.parent
 

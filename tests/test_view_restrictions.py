@@ -6,6 +6,8 @@ from wagtail.models import PageViewRestriction
 from blog.models import ArticlePage
 from staff.models import StaffMemberPage
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 
 @pytest.fixture
 def private_article(db):

@@ -45,7 +45,12 @@ def database_proxy(db):
         yield proxy
 
 
-def test_the_worker_survives_a_database_outage_and_then_processes_a_new_job(database_proxy, committed, tmp_path):
+# The worker, another process, sees only committed rows: the clinic's details (its inbox) are committed here, then
+# the database is emptied and Wagtail's initial rows are put back.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_survives_a_database_outage_and_then_processes_a_new_job(
+    database_proxy, committed, tmp_path, clinic
+):
     heartbeat = tmp_path / "heartbeat"
     log = (tmp_path / "worker.log").open("w")
     env = {

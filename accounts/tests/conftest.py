@@ -5,7 +5,7 @@ PASSWORD = "a-long-staff-password-42"
 
 
 @pytest.fixture
-def staff(django_user_model):
+def staff(django_user_model, roles):
     """`staff("Editors", "elena")`: an account in that clinic role, signing in with PASSWORD."""
 
     def make(group_name, username=None, **fields):

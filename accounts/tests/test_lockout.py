@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from editorial.roles import EDITORS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sections")]
 
 
 def signed_in(client):

@@ -20,7 +20,7 @@ class TestPageTree:
         assert BlogIndexPage.allowed_subpage_models() == [ArticlePage]
         assert ArticlePage.allowed_subpage_models() == []
 
-    def test_blog_index_is_a_singleton(self, home):
+    def test_blog_index_is_a_singleton(self, home, blog_index):
         assert not BlogIndexPage.can_create_at(home)
         assert BlogIndexPage.can_exist_under(home)
         assert HomePage in BlogIndexPage.allowed_parent_page_models()

@@ -3,13 +3,15 @@ import secrets
 import time
 
 import pytest
-from django.apps import apps
 from django.core import signing
 from django.core.cache import cache
 from django.utils.timezone import localdate
 
-from contact.models import ContactPage
+from contact.factories import ContactPageFactory
 from contact.protection import TOKEN_SALT
+from ellemes.factories import TreatmentFactory
+from specials.factories import SpecialPageFactory
+from staff.factories import StaffMemberPageFactory
 
 
 def form_token(age=60):
@@ -44,15 +46,19 @@ def empty_rate_limit():
 
 
 @pytest.fixture
-def contact_page(db):
-    return ContactPage.objects.get()
+def contact_page(clinic):
+    """The contact page, with the clinic's details (and its inquiry inbox) filled in."""
+    return ContactPageFactory()
+
+
+@pytest.fixture
+def treatments(db):
+    return [TreatmentFactory(name="Botox", slug="botox"), TreatmentFactory(name="Dermaplaning", slug="dermaplaning")]
 
 
 def add_special(title, slug, campaign, bar_label, summary, starts_in_days, ends_in_days):
-    SpecialPage = apps.get_model("specials", "SpecialPage")
-    index = apps.get_model("specials", "SpecialsIndexPage").objects.get()
     today = localdate()
-    special = SpecialPage(
+    return SpecialPageFactory(
         title=title,
         slug=slug,
         campaign=campaign,
@@ -60,13 +66,12 @@ def add_special(title, slug, campaign, bar_label, summary, starts_in_days, ends_
         summary=summary,
         starts_on=today + datetime.timedelta(days=starts_in_days),
         ends_on=today + datetime.timedelta(days=ends_in_days),
+        publish=False,
     )
-    index.add_child(instance=special)
-    return special
 
 
 @pytest.fixture
-def running_special(db):
+def running_special(contact_page):
     return add_special(
         "Bright Eyes Week",
         "bright-eyes-week",
@@ -79,20 +84,13 @@ def running_special(db):
 
 
 @pytest.fixture
-def ended_special(db):
+def ended_special(contact_page):
     return add_special("Summer Glow", "summer-glow", "Summer", "Summer Glow", "Over.", -60, -30)
 
 
 @pytest.fixture
-def staff_member(db):
-    StaffMemberPage = apps.get_model("staff", "StaffMemberPage")
-    index = apps.get_model("staff", "StaffIndexPage").objects.get()
-    photo = apps.get_model("ellemes", "ClinicImage").objects.first()
-    member = StaffMemberPage(
-        title="Dana Reyes", slug="dana-reyes", role="Nurse Injector", short_bio="Dana.", photo=photo
-    )
-    index.add_child(instance=member)
-    return member
+def staff_member(contact_page):
+    return StaffMemberPageFactory(title="Dana Reyes", role="Nurse Injector", short_bio="Dana.", publish=False)
 
 
 @pytest.fixture

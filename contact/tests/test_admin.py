@@ -10,22 +10,16 @@ from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
+from contact.factories import InquiryFactory
 from contact.models import Inquiry
 
 SCRIPT = "<script>alert(1)</script>"
 
 
 def make_inquiry(**fields):
-    values = {
-        "name": "Maria Lopez",
-        "email": "maria@example.com",
-        "inquiry_type": Inquiry.Type.CONSULTATION,
-        "message": "Consultation please.",
-        "consent_text": "I agree",
-        "consented_at": timezone.now(),
-    }
-    values.update(fields)
-    return Inquiry.objects.create(**values)
+    fields.setdefault("email", "maria@example.com")
+    fields.setdefault("message", "Consultation please.")
+    return InquiryFactory(**fields)
 
 
 @pytest.fixture
@@ -41,7 +35,7 @@ def front_desk(django_user_model):
 
 
 @pytest.fixture
-def editor(django_user_model):
+def editor(django_user_model, roles):
     user = django_user_model.objects.create_user("editor", password="x")
     user.groups.add(Group.objects.get(name="Editors"))
     return user

@@ -15,14 +15,28 @@ import pytest
 import redis
 from django.core import mail
 
+from blog.factories import ArticlePageFactory
 from contact.models import Inquiry
 from contact.tests.conftest import valid_data
+from specials.factories import SpecialPageFactory
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.usefixtures("site_pages"),
     pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server is not installed; outage tests skipped."),
 ]
 PAGES = ["/", "/blog/", "/blog/botox-for-facial-symmetry/", "/specials/", "/staff/", "/contact/", "/search/?q=botox"]
+
+
+@pytest.fixture
+def site_pages(sections, the_team):
+    ArticlePageFactory(
+        title="The Benefits of Botox for Facial Symmetry",
+        slug="botox-for-facial-symmetry",
+        author=the_team["lauren-siso"],
+        reviewed_by=the_team["maya-okafor"],
+    )
+    SpecialPageFactory(title="Eye Treatment Promos")
 
 
 def free_port():

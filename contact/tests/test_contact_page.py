@@ -7,6 +7,8 @@ from bs4 import BeautifulSoup
 
 from contact.models import ContactPage
 
+pytestmark = pytest.mark.usefixtures("contact_page")
+
 
 def json_ld(response):
     scripts = BeautifulSoup(response.content, "html.parser").find_all("script", type="application/ld+json")

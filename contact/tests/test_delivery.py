@@ -15,6 +15,8 @@ from contact.tasks import notification_jobs, notify_later
 from contact.tests.conftest import valid_data
 from tests.servers import SMTPServer
 
+pytestmark = pytest.mark.usefixtures("contact_page")
+
 REFUSED = "nobody@example.com"
 BUSY = "busy@example.com"
 

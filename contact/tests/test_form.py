@@ -3,12 +3,14 @@
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.apps import apps
 from django.utils import timezone
 
 from contact.models import Inquiry
 from contact.protection import new_form_token
 from contact.tests.conftest import form_token, valid_data
+from staff.factories import StaffMemberPageFactory
+
+pytestmark = pytest.mark.usefixtures("contact_page")
 
 LABELS = [
     "Name",
@@ -82,17 +84,8 @@ class TestFormPage:
         assert html.find("select", attrs={"name": "inquiry_type"}).find("option", selected=True)["value"] == "special"
 
     def test_staff_choices_name_the_license_type_and_role(self, client):
-        StaffMemberPage = apps.get_model("staff", "StaffMemberPage")
-        team = apps.get_model("staff", "StaffIndexPage").objects.get()
-        photo = StaffMemberPage.objects.first().photo
-        for slug, title, role, license_type in [
-            ("ana-cruz", "Ana Cruz", "Nurse Injector", "Registered Nurse"),
-            ("bo-kim", "Bo Kim", "Patient Care Coordinator", ""),
-        ]:
-            member = StaffMemberPage(
-                slug=slug, title=title, role=role, short_bio="-", photo=photo, license_type=license_type
-            )
-            team.add_child(instance=member)
+        StaffMemberPageFactory(title="Ana Cruz", role="Nurse Injector", license_type="Registered Nurse")
+        StaffMemberPageFactory(title="Bo Kim", role="Patient Care Coordinator", license_type="")
         select = soup(client.get("/contact/")).find("select", attrs={"name": "staff_member"})
         labels = {option["value"]: option.get_text() for option in select.find_all("option")}
         assert labels["ana-cruz"] == "Ana Cruz, Registered Nurse — Nurse Injector"
@@ -106,7 +99,7 @@ class TestFormPage:
             assert select.find("option", selected=True)["value"] == ""
             assert "summer-glow" not in str(select)
 
-    def test_claiming_a_special_saves_it_with_the_inquiry(self, client, running_special, staff_member):
+    def test_claiming_a_special_saves_it_with_the_inquiry(self, client, running_special, staff_member, treatments):
         post(client, inquiry_type="special", special="bright-eyes-week", staff_member="dana-reyes", treatment="botox")
         inquiry = Inquiry.objects.get()
         assert inquiry.special.specific == running_special

@@ -13,6 +13,8 @@ from django_tasks_db.models import DBTaskResult
 from contact.models import Inquiry
 from contact.tests.conftest import valid_data
 
+pytestmark = pytest.mark.usefixtures("contact_page")
+
 PATIENT_WORDS = ["Maria", "Lopez", "maria@example.com", "dermaplaning", "555-0199"]
 
 
@@ -117,7 +119,7 @@ class TestSubmission:
             clock.shift(datetime.timedelta(hours=1, seconds=1))
             assert client.get(location).status_code == 302
 
-    def test_after_an_inquiry_pages_still_come_from_the_cache(self, client):
+    def test_after_an_inquiry_pages_still_come_from_the_cache(self, client, sections):
         client.get("/blog/")
         client.get(submit(client)["Location"])
         assert client.get("/blog/")["X-Cache"] == "hit"

@@ -6,6 +6,8 @@ from wagtail.rich_text import RichText
 
 from ellemes.claims import content_fingerprint, find_risky_phrases, needs_results_disclaimer, plain_text
 
+pytestmark = pytest.mark.usefixtures("small_site")
+
 
 def phrases_in(text, phrases=("guaranteed", "no side effects", "cure", "FDA approved")):
     return [match.phrase for match in find_risky_phrases({"Body": text}, list(phrases))]

@@ -8,8 +8,10 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
-from ellemes.demo import DemoLoader
+from ellemes.factories import ImageFactory
 from ellemes.models import SocialLink
+
+pytestmark = pytest.mark.usefixtures("small_site")
 
 
 def business(client, path):
@@ -21,7 +23,13 @@ def business(client, path):
 
 @pytest.fixture
 def described_clinic(clinic):
-    clinic.logo = DemoLoader().image("Structured data logo", "Clinic logo", size=(300, 100))
+    clinic.logo = ImageFactory(
+        title="Structured data logo",
+        alt_text="Clinic logo",
+        file__width=300,
+        file__height=100,
+        file__filename="structured-data-logo.jpg",
+    )
     clinic.price_range = "$$$"
     clinic.latitude, clinic.longitude = Decimal("33.749000"), Decimal("-84.388000")
     clinic.social_links = [

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from specials.models import SpecialPage, SpecialsIndexPage
+from specials.factories import SpecialPageFactory, SpecialsIndexPageFactory
 
 CLINIC_TZ = ZoneInfo("America/New_York")
 
@@ -26,27 +26,24 @@ def at():
 
 
 @pytest.fixture
-def specials_index(db):
-    return SpecialsIndexPage.objects.get()
+def specials_index(home):
+    return SpecialsIndexPageFactory()
 
 
 @pytest.fixture
 def no_specials(specials_index):
-    """Start from an empty specials section (the demo specials come back after the test)."""
-    for special in SpecialPage.objects.all():
-        special.delete()
+    """An empty specials section."""
     return specials_index
 
 
 @pytest.fixture
 def make_special(specials_index):
+    """`make_special(slug, starts_on, ends_on, live=True, **fields)`: a special under the specials page."""
+
     def make(slug, starts_on, ends_on, live=True, **fields):
         fields.setdefault("title", slug.replace("-", " ").title())
-        fields.setdefault("campaign", "Test Campaign")
-        fields.setdefault("bar_label", fields["title"][:40])
-        fields.setdefault("summary", f"A summary of {fields['title']}.")
-        special = SpecialPage(slug=slug, starts_on=starts_on, ends_on=ends_on, live=live, **fields)
-        specials_index.add_child(instance=special)
-        return special
+        return SpecialPageFactory(
+            parent=specials_index, slug=slug, starts_on=starts_on, ends_on=ends_on, live=live, publish=False, **fields
+        )
 
     return make

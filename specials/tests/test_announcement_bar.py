@@ -25,18 +25,32 @@ def pick(special):
     bar.save()
 
 
+@pytest.fixture
+def december_campaign(sections, make_special):
+    return make_special(
+        "eye-treatment-promos",
+        datetime.date(2026, 12, 1),
+        datetime.date(2026, 12, 31),
+        title="Eye Treatment Promos",
+        campaign="December Spa Specials",
+        bar_label="Eye Treatment Promos",
+    )
+
+
 @pytest.mark.django_db
-class TestDemoBar:
-    def test_the_december_campaign_is_in_the_bar(self, client):
-        bar = bar_of(client)
+class TestCampaignBar:
+    def test_the_december_campaign_is_in_the_bar(self, client, december_campaign, at):
+        with at(clinic_time(2026, 12, 15)):
+            bar = bar_of(client)
         assert bar["aria-label"] == "Current special"
         assert bar_text(bar) == "December Spa Specials | Eye Treatment Promos | Ends 12.31 | See All Specials"
         links = {a.get_text(): a["href"] for a in bar.find_all("a")}
         assert links == {"Eye Treatment Promos": "/specials/eye-treatment-promos/", "See All Specials": "/specials/"}
 
     @pytest.mark.parametrize("url", ["/", "/specials/", "/blog/", "/staff/", "/contact/"])
-    def test_the_bar_is_above_the_header_on_every_page(self, client, url):
-        html = BeautifulSoup(client.get(url).content, "html.parser")
+    def test_the_bar_is_above_the_header_on_every_page(self, client, december_campaign, at, url):
+        with at(clinic_time(2026, 12, 15)):
+            html = BeautifulSoup(client.get(url).content, "html.parser")
         bar = html.find("aside", class_="announcement")
         assert bar is not None
         assert bar.find_next("header", class_="site-header") is not None

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from ellemes.dates import short_date
-from ellemes.models import ClinicImage, HomePage, Treatment
+from ellemes.factories import ImageFactory, TreatmentFactory
 from specials.models import SpecialPage, SpecialsIndexPage
 from specials.tests.conftest import clinic_time
 
@@ -80,7 +80,7 @@ class TestListing:
         running = html.find("section", attrs={"aria-labelledby": "running-specials"})
         assert self.slugs(running) == ["ends-mid", "starts-in-five-days", "ends-late"]
 
-    def test_empty_state(self, client, no_specials):
+    def test_empty_state(self, client, sections, no_specials):
         html = soup(client.get("/specials/"))
         empty = html.find(class_="empty-state")
         assert "no specials running right now" in empty.get_text()
@@ -98,7 +98,7 @@ class TestListing:
     def test_query_count_does_not_grow_with_specials(
         self, client, no_specials, make_special, django_assert_max_num_queries
     ):
-        image = ClinicImage.objects.first()
+        image = ImageFactory()
         today = datetime.date.today()
 
         def add(count, start):
@@ -133,7 +133,7 @@ class TestListing:
 @pytest.mark.django_db
 class TestSpecialPage:
     @pytest.fixture
-    def special(self, make_special):
+    def special(self, clinic, sections, make_special):
         special = make_special(
             "eye-week",
             DEC_1,
@@ -144,9 +144,9 @@ class TestSpecialPage:
             special_price=Decimal("119.50"),
             promo_code="BRIGHT",
             terms="Cannot be combined with other offers.",
-            image=ClinicImage.objects.first(),
+            image=ImageFactory(title="Eye treatment special"),
         )
-        special.treatments = list(Treatment.objects.filter(slug="eye-treatments"))
+        special.treatments = [TreatmentFactory(name="Eye treatments", slug="eye-treatments")]
         special.save()
         return special
 
@@ -231,32 +231,13 @@ class TestSpecialPage:
 
 
 @pytest.mark.django_db
-class TestDemoSpecials:
-    def test_one_of_each(self):
-        assert SpecialPage.objects.running().count() >= 2
-        assert SpecialPage.objects.upcoming().exists()
-        assert SpecialPage.objects.ended().exists()
-        assert SpecialPage.objects.running().exclude(special_price=None).exists()
-
-    def test_december_campaign(self):
-        eye = SpecialPage.objects.running().get(slug="eye-treatment-promos")
-        assert eye.campaign == "December Spa Specials"
-        assert eye.bar_label == "Eye Treatment Promos"
-        assert eye.ends_label == "12.31"
-
-    def test_every_demo_special_renders(self, client):
-        for special in SpecialPage.objects.live():
-            assert client.get(special.url).status_code == 200
-
-
-@pytest.mark.django_db
 class TestHomePage:
     def test_up_to_three_running_specials(self, client, no_specials, make_special, at):
         for number in range(5):
             make_special(f"offer-{number}", DEC_1, DEC_31 - datetime.timedelta(days=number))
         make_special("upcoming", datetime.date(2026, 12, 20), DEC_31)
         with at(clinic_time(2026, 12, 15)):
-            html = soup(client.get(HomePage.objects.get().url))
+            html = soup(client.get(no_specials.get_parent().url))
         section = html.find("section", class_="home-specials")
         links = [a["href"] for a in section.select(".card__link")]
         assert links == ["/specials/offer-4/", "/specials/offer-3/", "/specials/offer-2/"]
@@ -264,19 +245,3 @@ class TestHomePage:
 
     def test_no_section_without_running_specials(self, client, no_specials):
         assert soup(client.get("/")).find("section", class_="home-specials") is None
-
-
-@pytest.mark.django_db
-class TestDemoProviders:
-    def test_demo_links_the_eye_special_to_its_provider_once_staff_exist(self):
-        from ellemes.demo import DemoLoader
-        from specials import demo
-        from staff.models import StaffMemberPage
-
-        jordan = StaffMemberPage.objects.get(slug="jordan-reyes")
-        eye = SpecialPage.objects.get(slug="eye-treatment-promos")
-        eye.providers.clear()
-        demo.load_demo(DemoLoader())
-        eye = SpecialPage.objects.get(slug="eye-treatment-promos")
-        assert list(eye.providers.all()) == [jordan]
-        assert eye.live and not eye.has_unpublished_changes

@@ -1,17 +1,19 @@
 import pytest
 
-from ellemes.demo import DemoLoader
-from staff.models import StaffIndexPage, StaffMemberPage
+from ellemes.factories import ImageFactory
+from staff.factories import StaffIndexPageFactory, StaffMemberPageFactory
 
 
 @pytest.fixture
-def team(db):
-    return StaffIndexPage.objects.get()
+def team(home):
+    return StaffIndexPageFactory()
 
 
 @pytest.fixture
 def portrait(db):
-    return DemoLoader().image("Test portrait", "Portrait of a member of staff", size=(60, 80), portrait=True)
+    return ImageFactory(
+        title="Test portrait", alt_text="Portrait of a member of staff", file__width=60, file__height=80
+    )
 
 
 @pytest.fixture
@@ -20,11 +22,7 @@ def add_member(team, portrait):
 
     def add(slug, **fields):
         fields.setdefault("title", slug.replace("-", " ").title())
-        fields.setdefault("role", "Aesthetician")
-        fields.setdefault("short_bio", f"{fields['title']} helps patients look after their skin.")
         fields.setdefault("photo", portrait)
-        member = StaffMemberPage(slug=slug, **fields)
-        team.add_child(instance=member)
-        return member
+        return StaffMemberPageFactory(parent=team, slug=slug, publish=False, **fields)
 
     return add

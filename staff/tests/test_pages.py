@@ -8,8 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ellemes import slots
-from ellemes.demo import DemoLoader
+from ellemes.factories import ImageFactory
 from staff.models import StaffMemberPage
+
+pytestmark = pytest.mark.usefixtures("the_team")
 
 
 def soup(response):
@@ -64,7 +66,7 @@ class TestTeamPage:
     def test_query_count_does_not_grow_with_the_team(self, client, add_member, django_assert_max_num_queries):
         def add(first, last):
             for n in range(first, last):
-                photo = DemoLoader().image(f"Team portrait {n}", f"Portrait {n}", size=(40, 50), portrait=True)
+                photo = ImageFactory(title=f"Team portrait {n}", file__width=40, file__height=50)
                 add_member(f"member-{n}", photo=photo, license_type="Registered Nurse")
 
         add(0, 3)

@@ -6,7 +6,7 @@ from wagtail.models import WorkflowPage
 from wagtail.rich_text import RichText
 
 from ellemes.models.claims import UnapprovedClaims
-from ellemes.roles import EDITORS, MEDICAL_REVIEWERS, apply_roles
+from editorial.roles import EDITORS, MEDICAL_REVIEWERS, apply_roles
 from treatments.models import TreatmentPage
 from treatments.tests.conftest import staff_member
 

@@ -1,0 +1,135 @@
+"""The demo site that `make run` builds: complete, safe to load again, and every page of it answers.
+
+This is the only module that loads the demo; every other test builds the data it needs with the factories.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page
+
+from ellemes.models import ClinicImage, ClinicSettings, Treatment
+from editorial.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_MANAGERS
+from specials.models import SpecialPage
+from staff.models import StaffMemberPage
+from staff.spotlight import spotlight_for
+
+DEMO_TREATMENTS = {"Botox", "Eye treatments", "Dermaplaning", "Laser treatments", "Chemical peels", "Dermal fillers"}
+
+
+def counts():
+    return (Page.objects.count(), ClinicImage.objects.count(), Treatment.objects.count())
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for this module, inside a transaction rolled back when the module ends."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = io.StringIO()
+        call_command("load_demo_content", stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+class TestDemoContent:
+    def test_loading_twice_creates_nothing_new(self, demo):
+        assert "items created" in demo and "(0 items created)" not in demo
+        before = counts()
+        output = io.StringIO()
+        call_command("load_demo_content", stdout=output)
+        assert counts() == before
+        assert "0 items created" in output.getvalue()
+
+    def test_reset_rebuilds_the_same_site(self, demo):
+        before = counts()
+        call_command("load_demo_content", "--reset", stdout=io.StringIO())
+        assert counts() == before
+
+    def test_every_demo_page_answers(self, demo, client):
+        pages = Page.objects.live().public().specific().filter(depth__gt=1)
+        assert pages.count() > 20
+        for page in pages:
+            response = client.get(page.url)
+            assert response.status_code == 200, page.url
+
+    def test_treatments(self, demo):
+        assert set(Treatment.objects.values_list("name", flat=True)) >= DEMO_TREATMENTS
+
+    def test_clinic_details(self, demo):
+        clinic = ClinicSettings.objects.get()
+        assert clinic.name == "ELLEMES Medical Spa"
+        assert clinic.city == "Atlanta"
+        assert clinic.logo is not None
+        assert clinic.opening_hours.count() == 7
+
+
+@pytest.mark.django_db
+class TestDemoSpecials:
+    def test_one_of_each(self, demo):
+        assert SpecialPage.objects.running().count() >= 2
+        assert SpecialPage.objects.upcoming().exists()
+        assert SpecialPage.objects.ended().exists()
+        assert SpecialPage.objects.running().exclude(special_price=None).exists()
+
+    def test_december_campaign(self, demo):
+        eye = SpecialPage.objects.running().get(slug="eye-treatment-promos")
+        assert eye.campaign == "December Spa Specials"
+        assert eye.bar_label == "Eye Treatment Promos"
+        assert eye.ends_label == "12.31"
+
+    def test_the_demo_special_that_ended_is_not_found(self, demo):
+        def site_search(query):
+            return {page.pk for page in Page.objects.live().public().search(query)}
+
+        ended = SpecialPage.objects.ended().get(slug="autumn-peel-series")
+        assert ended.pk not in site_search("Autumn Peel")
+        assert SpecialPage.objects.running().get(slug="eye-treatment-promos").pk in site_search("Eye Treatment")
+
+    def test_demo_links_the_eye_special_to_its_provider_once_staff_exist(self, demo):
+        from ellemes.demo import DemoLoader
+        from specials import demo as specials_demo
+
+        jordan = StaffMemberPage.objects.get(slug="jordan-reyes")
+        eye = SpecialPage.objects.get(slug="eye-treatment-promos")
+        eye.providers.clear()
+        specials_demo.load_demo(DemoLoader())
+        eye = SpecialPage.objects.get(slug="eye-treatment-promos")
+        assert list(eye.providers.all()) == [jordan]
+        assert eye.live and not eye.has_unpublished_changes
+
+
+@pytest.mark.django_db
+class TestDemoLayout:
+    def test_demo_spotlights_lauren_siso(self, demo):
+        import datetime
+
+        assert spotlight_for(datetime.date(2026, 11, 23)).slug == "lauren-siso"
+
+
+@pytest.mark.django_db
+class TestDemoUsers:
+    def test_made_in_development_with_a_password_shown_once(self, demo, settings, django_user_model):
+        settings.DEBUG = True
+        out = io.StringIO()
+        call_command("load_demo_content", stdout=out)
+        for username, group in [
+            ("editor", EDITORS),
+            ("reviewer", MEDICAL_REVIEWERS),
+            ("frontdesk", FRONT_DESK),
+            ("manager", SITE_MANAGERS),
+        ]:
+            user = django_user_model.objects.get(username=username)
+            assert list(user.groups.values_list("name", flat=True)) == [group]
+            assert not user.is_superuser
+            assert f"demo user “{username}”" in out.getvalue()
+        assert StaffMemberPage.objects.get(slug="maya-okafor").user.username == "reviewer"
+        again = io.StringIO()
+        call_command("load_demo_content", stdout=again)
+        assert "password" not in again.getvalue()
+
+    def test_never_made_outside_development(self, demo, django_user_model):
+        call_command("load_demo_content", stdout=io.StringIO())
+        assert not django_user_model.objects.filter(username__in=["editor", "reviewer", "manager"]).exists()
