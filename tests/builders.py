@@ -6,8 +6,8 @@ from types import SimpleNamespace
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory, heading, paragraph
 from blog.models import ArticleRelatedLink
 from contact.factories import ContactPageFactory
-from ellemes.factories import ImageFactory, TreatmentFactory, clinic_settings
 from editorial.roles import apply_roles
+from ellemes.factories import ImageFactory, TreatmentFactory, clinic_settings
 from specials.factories import SpecialPageFactory, SpecialsIndexPageFactory
 from specials.models import SpecialsSettings
 from staff.factories import StaffIndexPageFactory, StaffMemberPageFactory

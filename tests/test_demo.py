@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page
 
-from ellemes.models import ClinicImage, ClinicSettings, Treatment
 from editorial.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_MANAGERS
+from ellemes.models import ClinicImage, ClinicSettings, Treatment
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
 from staff.spotlight import spotlight_for

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import WorkflowPage
 from wagtail.rich_text import RichText
 
-from ellemes.models.claims import UnapprovedClaims
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, apply_roles
+from ellemes.models.claims import UnapprovedClaims
 from treatments.models import TreatmentPage
 from treatments.tests.conftest import staff_member
 
