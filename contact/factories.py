@@ -6,6 +6,7 @@ from factory.django import DjangoModelFactory
 
 from contact.models import ContactPage, Inquiry
 from ellemes.factories import PageFactory, home_page
+from ellemes.models import ClinicSettings
 
 
 class ContactPageFactory(PageFactory):
@@ -18,6 +19,14 @@ class ContactPageFactory(PageFactory):
     slug = "contact"
     intro = "Questions about a treatment? Send us a message and our front desk will answer within one working day."
     show_in_menus = True
+
+    @factory.post_generation
+    def chosen_in_clinic_details(page, create, extracted, **kwargs):
+        """Where the site's "contact us" and "book" links lead, unless another page is chosen already."""
+        clinic = ClinicSettings.for_site(page.get_site())
+        if create and clinic.contact_page_id is None:
+            clinic.contact_page = page
+            clinic.save(update_fields=["contact_page"])
 
 
 def contact_page():

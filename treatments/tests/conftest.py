@@ -17,7 +17,8 @@ def fresh_index(**fields):
 
 
 @pytest.fixture
-def index(db):
+def index(sections):
+    """The Treatments page beside the site's other sections (its contact page, team, blog and specials)."""
     return fresh_index()
 
 

@@ -4,15 +4,12 @@ import re
 
 from django.core.management import call_command
 
+from blog.factories import ArticlePageFactory
 from treatments.factories import TreatmentPageFactory
 
 
 def test_a_treatment_is_the_first_result_for_its_own_name(client, catalog):
-    from blog.models import ArticlePage
-
-    article = ArticlePage.objects.live().first()
-    article.title = "Neuromodulator myths and facts about the neuromodulator"
-    article.save_revision().publish()
+    ArticlePageFactory(title="Neuromodulator myths and facts about the neuromodulator")
     call_command("update_index", verbosity=0)
     html = client.get("/search/?q=neuromodulator").content.decode()
     results = re.findall(r'class="search-result__type">([^<]*)<', html)

@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from blog.factories import ArticlePageFactory
+from ellemes.models import Treatment as CurrentTreatment
 from treatments.models import TreatmentPage
 
 BEFORE = [("treatments", "0001_initial")]
@@ -18,14 +20,21 @@ def migrate(targets):
 
 
 @pytest.fixture
-def previous_state(db):
+def previous_state(sections):
     """The site as it was before the catalog: the tags, articles and specials using them, no treatment pages."""
     old = migrate(BEFORE)
     Treatment = old.get_model("ellemes", "Treatment")
     assert not old.get_model("wagtailcore", "Page").objects.filter(content_type__app_label="treatments").exists()
-    # The previous demo's tags are there; one more, as an editor may have added, without a description.
+    # The previous demo's tags, an article using one; one more tag, as an editor may have added, without a description.
+    for name, slug in (
+        ("Botox", "botox"),
+        ("Eye Treatments", "eye-treatments"),
+        ("Laser Treatments", "laser-treatments"),
+    ):
+        Treatment.objects.create(name=name, slug=slug)
     Treatment.objects.filter(slug="botox").update(short_description="Softens expression lines.")
     Treatment.objects.create(name="Sclerotherapy", slug="sclerotherapy")
+    ArticlePageFactory(title="Botox for facial symmetry", treatments=[CurrentTreatment.objects.get(slug="botox")])
     yield old
     migrate(AFTER)
 
@@ -64,7 +73,7 @@ def test_every_tag_gets_a_draft_page_with_its_slug(previous_state, client):
     assert client.get("/treatments/all-treatments/botox/").status_code == 200
 
 
-def test_tags_that_have_a_page_get_no_second_one(db):
+def test_tags_that_have_a_page_get_no_second_one(catalog):
     from importlib import import_module
 
     migration = import_module("treatments.migrations.0002_pages_for_existing_treatments")

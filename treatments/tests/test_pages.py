@@ -2,12 +2,12 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from conftest import VerifiedClient
 from ellemes.models import HomePage
+from tests.builders import build_sections
 from treatments.factories import (
     TreatmentCategoryPageFactory,
     TreatmentPageFactory,
@@ -21,7 +21,7 @@ from treatments.tests.conftest import fresh_index
 class TreatmentTreeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = Site.objects.get(is_default_site=True).root_page.specific
+        cls.home = build_sections().contact.get_parent().specific
         cls.index = fresh_index()
         cls.category = TreatmentCategoryPageFactory(parent=cls.index, title="Injectables", slug="injectables")
         cls.treatment = TreatmentPageFactory(parent=cls.category, title="Neuromodulator", slug="neuromodulator")
