@@ -118,3 +118,9 @@ def admin_client(db, admin_user):
     client = VerifiedClient()
     client.force_login(admin_user)
     return client
+
+
+def pytest_collection_modifyitems(items):
+    """The browser tests last: their session-wide browser keeps an event loop that Django's database
+    calls in later tests would take for an async context."""
+    items.sort(key=lambda item: "/browser/" in str(item.path))

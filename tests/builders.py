@@ -7,15 +7,17 @@ from blog.factories import ArticlePageFactory, BlogIndexPageFactory, heading, pa
 from blog.models import ArticleRelatedLink
 from contact.factories import ContactPageFactory
 from editorial.roles import apply_roles
-from ellemes.factories import ImageFactory, TreatmentFactory, clinic_settings
+from ellemes.factories import ImageFactory, TreatmentFactory, clinic_settings, home_page
 from specials.factories import SpecialPageFactory, SpecialsIndexPageFactory
 from specials.models import SpecialsSettings
 from staff.factories import StaffIndexPageFactory, StaffMemberPageFactory
 from staff.models import StaffSettings
+from treatments.factories import TreatmentIndexPageFactory
+from treatments.models import TreatmentIndexPage
 
 
 def build_sections():
-    """The home page's four sections, in the menu's order (blog, specials, team, contact), and the clinic's details."""
+    """The home page's sections in the menu's order (treatments, blog, specials, team, contact); clinic details."""
 
     site = clinic_settings().site
     # The sections' own site settings exist, as on a site whose settings were opened once (else the first page
@@ -23,6 +25,8 @@ def build_sections():
     SpecialsSettings.for_site(site)
     StaffSettings.for_site(site)
     return SimpleNamespace(
+        treatments=TreatmentIndexPage.objects.first()
+        or TreatmentIndexPageFactory(parent=home_page(), show_in_menus=True),
         blog=BlogIndexPageFactory(),
         specials=SpecialsIndexPageFactory(),
         staff=StaffIndexPageFactory(),

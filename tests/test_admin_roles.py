@@ -14,7 +14,8 @@ from editorial.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, ROLES, SITE_
 from ellemes.models import ClinicImage, HomePage, MedicalReviewTask, Treatment
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffIndexPage, StaffMemberPage
-from treatments.models import TreatmentIndexPage, TreatmentPage
+from treatments.factories import TreatmentCategoryPageFactory, TreatmentPageFactory
+from treatments.models import TreatmentIndexPage
 
 pytestmark = pytest.mark.usefixtures("small_site")
 
@@ -282,7 +283,8 @@ class TestSetupRoles:
             TreatmentIndexPage,
         }
         assert ArticlePage.objects.first().get_workflow() == workflow
-        assert TreatmentPage.objects.first().get_workflow() == workflow
+        category = TreatmentCategoryPageFactory(parent=TreatmentIndexPage.objects.get())
+        assert TreatmentPageFactory(parent=category).get_workflow() == workflow
         assert SpecialPage.objects.first().get_workflow() == workflow
         assert StaffMemberPage.objects.first().get_workflow() == workflow
         assert HomePage.objects.get().get_workflow() is None

@@ -17,7 +17,7 @@ from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
 from ellemes.factories import ImageFactory
 from ellemes.images import PICTURES, warm_specs
-from ellemes.models import ClinicImage, HomePage, Treatment
+from ellemes.models import ClinicImage, Treatment
 from ellemes.renditions import generate_renditions, images_of_page, missing_specs
 from specials.factories import SpecialPageFactory
 from specials.models import SpecialPage
@@ -25,11 +25,10 @@ from staff.factories import StaffMemberPageFactory
 from staff.models import StaffMemberPage
 from treatments.factories import (
     TreatmentCategoryPageFactory,
-    TreatmentIndexPageFactory,
     TreatmentPageFactory,
     TreatmentPriceFactory,
 )
-from treatments.models import TreatmentPage
+from treatments.models import TreatmentIndexPage, TreatmentPage
 
 pytestmark = pytest.mark.usefixtures("small_site")
 
@@ -92,7 +91,7 @@ PAGES = [
 @pytest.fixture(autouse=True)
 def treatment_catalog(small_site):
     """Treatments › Injectables › Botox, with its price, beside the small site's sections."""
-    index = TreatmentIndexPageFactory(parent=HomePage.objects.get())
+    index = TreatmentIndexPage.objects.get()
     category = TreatmentCategoryPageFactory(parent=index, title="Injectables", slug="injectables")
     botox = TreatmentPageFactory(
         parent=category,

@@ -10,12 +10,13 @@ from contact.models import ContactPage
 from ellemes.models import HomePage
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffIndexPage
+from treatments.models import TreatmentIndexPage
 
 choose_existing_contact_page = importlib.import_module(
     "contact.migrations.0006_clinic_contact_page"
 ).choose_existing_contact_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("small_site")
 
 
 @pytest.fixture
@@ -95,4 +96,10 @@ def test_the_404_page_offers_the_menus_sections(client):
 
 
 def test_the_home_pages_children_are_the_sections_that_name_it_as_their_parent():
-    assert set(HomePage.creatable_subpage_models()) == {BlogIndexPage, SpecialsIndexPage, StaffIndexPage, ContactPage}
+    assert set(HomePage.creatable_subpage_models()) == {
+        TreatmentIndexPage,
+        BlogIndexPage,
+        SpecialsIndexPage,
+        StaffIndexPage,
+        ContactPage,
+    }

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 
 STAFF_DIR = Path(__file__).resolve().parent.parent
-OTHER_APPS = {"blog", "specials", "contact"}
+OTHER_APPS = {"blog", "specials", "contact", "treatments", "editorial"}
 
 IMPORT_STAFF_ALONE = """
 import sys
@@ -16,7 +16,8 @@ from django.conf import settings
 from ellemes.settings import test as project
 
 names = {name: getattr(project, name) for name in dir(project) if name.isupper()}
-names["INSTALLED_APPS"] = [app for app in project.INSTALLED_APPS if app not in ("blog", "specials", "contact")]
+others = ("blog", "specials", "contact", "treatments", "editorial")
+names["INSTALLED_APPS"] = [app for app in project.INSTALLED_APPS if app not in others]
 names["DATABASES"] = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 settings.configure(**names)
 
