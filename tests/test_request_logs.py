@@ -82,7 +82,7 @@ def note_request_id():
     return current_request_id.get()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_task_queued_during_a_request_runs_under_its_id(log_output):
     from django.core.management import call_command
 

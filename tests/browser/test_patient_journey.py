@@ -62,10 +62,10 @@ def test_from_an_article_to_a_sent_inquiry_for_a_special(page):
 def test_keyboard_alone_reaches_the_navigation_and_sends_the_form(page):
     page.goto("/")
     focus_order = []
-    for _ in range(8):
+    for _ in range(12):
         page.keyboard.press("Tab")
         focus_order.append(page.evaluate("(document.activeElement.textContent || document.activeElement.name).trim()"))
-    for expected in ["Skip to main content", "Blog", "Specials", "Our Team", "Contact"]:
+    for expected in ["Skip to main content", "Treatments", "Blog", "Specials", "Our Team", "Contact"]:
         assert expected in focus_order, focus_order
 
     page.goto("/contact/")
