@@ -19,8 +19,9 @@ from staff.factories import StaffMemberPageFactory
 from staff.models import StaffIndexPage, StaffMemberPage
 from tests.builders import build_sections
 from tests.clients import VerifiedClient
+from treatments.factories import TreatmentCategoryPageFactory, TreatmentPageFactory
 
-PROJECT_APPS = ["ellemes", "blog", "specials", "staff", "contact"]
+PROJECT_APPS = ["ellemes", "blog", "specials", "staff", "contact", "treatments"]
 
 
 def project_page_models():
@@ -176,6 +177,8 @@ class TestPageTypes(WagtailPageTestCase):
             SpecialPageFactory(),
             self.author,
         ]
+        category = TreatmentCategoryPageFactory(parent=self.sections.treatments)
+        pages += [category, TreatmentPageFactory(parent=category)]
         self.assertEqual({page.specific_class for page in pages}, project_page_models())
         for page in pages:
             self.assertPageIsRoutable(page)
