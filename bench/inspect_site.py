@@ -42,8 +42,11 @@ pages = {
     "profile": "/staff/lauren-siso/",
     "contact": "/contact/",
     "search": "/search/?q=botox",
+    "treatments": "/treatments/",
+    "category": first_url("treatments", "TreatmentCategoryPage"),
     "treatment": first_url("treatments", "TreatmentPage", slug="botox"),
     "prices": "/treatments/prices/",
+    "legal": first_url("legal", "LegalPage"),
 }
 client = Client()
 report = {}

@@ -13,7 +13,9 @@ in one run, measures every page with wrk, side by side:
 - scale-out: one and then two app servers behind Varnish (a cached page, the first view after a change,
   the contact form), in a section of its own (`--only-scale-out` measures only that).
 
-Then it audits each page with Lighthouse and axe-core in Chromium (`--skip-audits` skips them).
+Then it audits each page with Lighthouse and axe-core in Chromium (`--skip-audits` skips them), and takes
+full-page screenshots of each at 390 px and 1366 px into bench/screenshots/ (`--only-audits` runs
+only those, without the throughput measures).
 Results go to bench/RESULTS.md (the security-headers section `make audit` writes there is kept)
 and bench/throughput.png.
 
@@ -239,7 +241,12 @@ def edge_freshness(env, edge_url, runs=3, limit=10):
         for _ in range(3):
             urllib.request.urlopen(edge_url + "/blog/").read()  # noqa: S310 - cached at the edge now
         publisher = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-c", PUBLISH.format(title=title)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", PUBLISH.format(title=title)],
+            cwd=ROOT,
+            env={**env, "LOG_STREAM": "stderr"},  # stdout carries only the two timestamps
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
         started = float(publisher.stdout.readline())
         fresh = None
@@ -311,6 +318,36 @@ def axe(urls):
             results[name] = [f"{v['id']} ({len(v['nodes'])})" for v in found]
         browser.close()
     return results
+
+
+SCREENSHOTS = BENCH / "screenshots"
+SCREEN_WIDTHS = {"mobile": (390, 844), "desktop": (1366, 768)}
+
+
+def screenshots(urls):
+    """Full-page screenshots of each page at a phone's and a laptop's width, for reviewers who do not run
+    the site: bench/screenshots/<page>-<mobile|desktop>.png. Returns the files written."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return []
+    if not shutil.which("chromium"):
+        return []
+    SCREENSHOTS.mkdir(exist_ok=True)
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS.split())
+        for screen, (width, height) in SCREEN_WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for name, url in urls.items():
+                page.goto(url, wait_until="networkidle")
+                page.evaluate("document.fonts.ready")
+                path = SCREENSHOTS / f"{name}-{screen}.png"
+                page.screenshot(path=str(path), full_page=True)
+                written.append(path)
+            page.close()
+        browser.close()
+    return written
 
 
 def chart(rows, references, path):
@@ -410,6 +447,9 @@ def main():
     parser.add_argument(
         "--only-scale-out", action="store_true", help="measure only one against two app servers behind Varnish"
     )
+    parser.add_argument(
+        "--only-audits", action="store_true", help="only Lighthouse, axe and the screenshots (bench/screenshots/)"
+    )
     options = parser.parse_args()
     for tool, package in (("wrk", "wrk"), ("caddy", "caddy")):
         if not shutil.which(tool):
@@ -423,6 +463,16 @@ def main():
     env = scratch_site(scratch, SECURE_COOKIES="false", SECURE_SSL_REDIRECT="false")
     servers = []
     database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+    if options.only_audits:
+        app = Gunicorn(env, cache=True)
+        try:
+            pages = {name: page for name, page in inspect(env).items() if page["status"] == 200}
+            print("Auditing with Lighthouse and axe…", flush=True)
+            write_audits(pages, *audit_and_screenshots(pages, app.url))
+        finally:
+            app.stop()
+            shutil.rmtree(scratch, ignore_errors=True)
+        return
     if options.only_scale_out:
         try:
             print("Measuring one and two app servers behind Varnish…", flush=True)
@@ -432,7 +482,7 @@ def main():
         return
     try:
         print("Measuring one and two app servers behind Varnish…", flush=True)
-        scale = scale_out(env, measure)
+        write_scale_out(scale_out(env, measure), options, database)
         inspected = inspect(env)
         pages = {name: page for name, page in inspected.items() if page["status"] == 200}
         for name in inspected.keys() - pages.keys():
@@ -463,9 +513,7 @@ def main():
         freshness = edge_freshness({**env, "PAGE_CACHE_ENABLED": "true", "VARNISH_URL": edge.url}, edge.url)
         if not options.skip_audits:
             print("Auditing with Lighthouse and axe…", flush=True)
-            for name, page in pages.items():
-                audits[name] = lighthouse(app.url + page["url"])
-            violations = axe({name: app.url + page["url"] for name, page in pages.items()})
+            audits, violations = audit_and_screenshots(pages, app.url)
         for server in (static, edge, app):
             server.stop()
             servers.remove(server)
@@ -491,11 +539,12 @@ def main():
             server.stop()
         shutil.rmtree(scratch, ignore_errors=True)
 
-    write_results(pages, results, references, freshness, audits, violations, options, database)
-    write_scale_out(scale, options, database)
+    write_results(pages, results, references, freshness, options, database)
+    if not options.skip_audits:
+        write_audits(pages, audits, violations)
 
 
-def write_results(pages, results, references, freshness, audits, violations, options, database):
+def write_results(pages, results, references, freshness, options, database):
     C, N = references["C"], references["N"]
     grown = f"{13 + MORE_ARTICLES}"
     lines = [
@@ -515,9 +564,8 @@ def write_results(pages, results, references, freshness, audits, violations, opt
         "- first view: the first view after a change (the page cache off; nothing else is kept), as % of C;",
         f"- SQL: queries on that first view, with 13 articles / with {grown}.",
         "",
-        "| page | edge req/s | of N | hit req/s | of C | first view req/s | of C | p99 edge / hit / first (ms) "
-        "| SQL | Lighthouse perf/a11y/bp/seo | axe violations |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| page | edge req/s | of N | hit req/s | of C | first view req/s | of C | p99 edge / hit / first (ms) | SQL |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     rows = []
     for name, page in pages.items():
@@ -527,7 +575,7 @@ def write_results(pages, results, references, freshness, audits, violations, opt
         lines.append(
             f"| {name} `{page['url']}` | {edge[0]:.0f} | {edge[0] / N[0]:.0%} | {hit[0]:.0f} | {hit[0] / C[0]:.0%} "
             f"| {first[0]:.0f} | {first[0] / C[0]:.1%} | {edge[2]:.1f} / {hit[2]:.1f} / {first[2]:.1f} "
-            f"| {_queries(page)} | {_audit(name, audits, violations)} |"
+            f"| {_queries(page)} |"
         )
         rows.append({"name": name, "edge": edge[0], "hit": hit[0], "first": first[0]})
     lines += [
@@ -535,25 +583,22 @@ def write_results(pages, results, references, freshness, audits, violations, opt
         f"Never cached whole (a form, a visitor's search), with the page cache on; search on {database}'s "
         f"full-text search, with 13 articles and with {grown}:",
         "",
-        "| page | req/s | of C | p99 (ms) | SQL | Lighthouse perf/a11y/bp/seo | axe violations |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| page | req/s | of C | p99 (ms) | SQL |",
+        "| --- | --- | --- | --- | --- |",
     ]
     for name in NEVER_CACHED:
         if name not in pages:
             continue
         page, plain = pages[name], results[name]["plain"]
         lines.append(
-            f"| {name} `{page['url']}` | {plain[0]:.0f} | {plain[0] / C[0]:.1%} | {plain[2]:.1f} | {page['queries']} "
-            f"| {_audit(name, audits, violations)} |"
+            f"| {name} `{page['url']}` | {plain[0]:.0f} | {plain[0] / C[0]:.1%} | {plain[2]:.1f} | {page['queries']} |"
         )
     if "grown" in results.get("search", {}):
         page, grown_result = pages["search"], results["search"]["grown"]
         lines.append(
             f"| search, {grown} articles `{page['url']}` | {grown_result[0]:.0f} | {grown_result[0] / C[0]:.1%} "
-            f"| {grown_result[2]:.1f} | {page.get('queries_grown', '–')} | not run | not run |"
+            f"| {grown_result[2]:.1f} | {page.get('queries_grown', '–')} |"
         )
-    if options.skip_audits:
-        lines += ["", "Lighthouse and axe were skipped in this run (`--skip-audits`)."]
     lines += ["", "![Requests per second per page](throughput.png)", ""]
     kept = other_sections()  # written by `make audit` and `make load`, kept as they are
     RESULTS.write_text("\n".join(lines) + (f"\n{kept}" if kept else ""))
@@ -572,6 +617,31 @@ def _freshness(delays, publishes):
 
 def _queries(page):
     return f"{page['queries']} / {page.get('queries_grown', '–')}"
+
+
+AUDIT_HEADING = "## Lighthouse and axe: every public page type (make bench)"
+
+
+def write_audits(pages, audits, violations):
+    lines = [
+        "Lighthouse (mobile, its default) and axe-core (WCAG 2.1 A and AA) in Chromium, with the web fonts loaded, "
+        "against gunicorn under production settings; full-page screenshots at 390 px and 1366 px are in "
+        "[screenshots/](screenshots/).",
+        "",
+        "| page | Lighthouse perf/a11y/bp/seo | axe violations |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| {name} `{page['url']}` | {_audit(name, audits, violations)} |" for name, page in pages.items()]
+    replace_section(AUDIT_HEADING, lines)
+    print("\n".join([AUDIT_HEADING, "", *lines]))
+
+
+def audit_and_screenshots(pages, base_url):
+    audits = {name: lighthouse(base_url + page["url"]) for name, page in pages.items()}
+    violations = axe({name: base_url + page["url"] for name, page in pages.items()})
+    print("Taking screenshots…", flush=True)
+    screenshots({name: base_url + page["url"] for name, page in pages.items()})
+    return audits, violations
 
 
 def _audit(name, audits, violations):

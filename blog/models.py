@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager, Site
+from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -28,6 +28,7 @@ from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
 from ellemes.structured_data import clinic_business
+from staff.medical_review import MedicalReviewMixin, medical_review_panel
 
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 3
@@ -110,7 +111,7 @@ class BlogIndexPage(RoutablePageMixin, IntroPage):
         )
 
 
-class ArticlePage(ClinicPage):
+class ArticlePage(MedicalReviewMixin, ClinicPage):
     """A treatment article that shows who wrote it and, while its text is the text they approved, who reviewed it.
 
     Articles go live through the "Medical review" workflow; a medical reviewer's approval stamps
@@ -191,12 +192,7 @@ class ArticlePage(ClinicPage):
             [FieldPanel("author"), FieldRowPanel([FieldPanel("published_on"), FieldPanel("updated_on")])],
             heading="Author and dates",
         ),
-        MultiFieldPanel(
-            [FieldPanel("reviewed_by", read_only=True), FieldPanel("last_reviewed_on", read_only=True)],
-            heading="Medical review",
-            help_text="Set only by a medical reviewer’s approval. The article shows it while its text is the "
-            "text they approved.",
-        ),
+        medical_review_panel("article"),
         FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
         InlinePanel("related_links", heading="Related articles", label="Related article", max_num=RELATED_ARTICLES),
     ]
@@ -230,25 +226,6 @@ class ArticlePage(ClinicPage):
             errors["hero_image"] = "The hero image needs alt text; this one is marked decorative."
         if errors:
             raise ValidationError(errors)
-
-    def approval_stamp(self, user, on):
-        """Also names the reviewer: the licensed staff profile linked to the approving account.
-
-        An approver without one cannot be named on the site. The text they approved is then not
-        credited to an earlier reviewer either: the record is cleared unless the text is unchanged.
-        """
-        stamp = super().approval_stamp(user, on)
-        profile = getattr(user, "staff_profile", None)
-        if profile is not None and profile.license_type:
-            stamp.update(reviewed_by=profile.pk, last_reviewed_on=on.isoformat())
-        elif not self.content_is_approved:
-            stamp.update(reviewed_by=None, last_reviewed_on=None)
-        return stamp
-
-    @property
-    def medical_review_is_current(self):
-        """True while a named clinician's review applies to exactly the text shown."""
-        return bool(self.reviewed_by_id and self.last_reviewed_on and self.content_is_approved)
 
     @property
     def display_date(self):
@@ -330,7 +307,7 @@ class ArticlePage(ClinicPage):
         self._load_related()
         clinic = ClinicSettings.for_request(request)
         url = self.get_full_url(request)
-        site = Site.find_for_request(request) or self.get_site()
+        site = public_urls.public_site(request)
         publisher = clinic_business(clinic, site)
         if clinic.logo:
             logo = clinic.logo.get_rendition("height-160")

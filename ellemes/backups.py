@@ -26,9 +26,7 @@ def counted_models():
         "pages": "wagtailcore.Page",
         "images": settings.WAGTAILIMAGES_IMAGE_MODEL,
         "documents": get_document_model_string(),
-        "inquiries": "contact.Inquiry",
-        "page_log_entries": "wagtailcore.PageLogEntry",
-        "audit_log_entries": "wagtailcore.ModelLogEntry",
+        **settings.BACKUP_COUNTED_MODELS,
     }
 
 

@@ -28,6 +28,7 @@ from ellemes.images import picture_specs, with_renditions
 from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from specials.models import SpecialPage
+from staff.medical_review import MedicalReviewMixin, medical_review_panel
 from staff.models import StaffMemberPage
 from treatments import booking, structured_data
 from treatments.blocks import FAQStreamBlock
@@ -187,7 +188,7 @@ class TreatmentCategoryPage(IntroPage):
         return context
 
 
-class TreatmentPage(ClinicPage):
+class TreatmentPage(MedicalReviewMixin, ClinicPage):
     """A treatment: who it suits, how it works, what it costs, questions and answers, who performs it.
 
     Medical text goes live through the “Medical review” workflow, as articles do; a reviewer's
@@ -288,12 +289,7 @@ class TreatmentPage(ClinicPage):
         InlinePanel("prices", heading="Prices", label="Price", min_num=0),
         FieldPanel("faqs"),
         FieldPanel("concerns", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel(
-            [FieldPanel("reviewed_by", read_only=True), FieldPanel("last_reviewed_on", read_only=True)],
-            heading="Medical review",
-            help_text="Set only by a medical reviewer’s approval. The page shows it while its text is the text "
-            "they approved.",
-        ),
+        medical_review_panel(),
     ]
     promote_panels = ClinicPage.promote_panels + [FieldPanel("treatment"), FieldPanel("booking_url")]
     search_fields = ClinicPage.search_fields + [
@@ -333,20 +329,6 @@ class TreatmentPage(ClinicPage):
                 name=self.title[:80], slug=self.slug[:80], short_description=self.summary[:255]
             )
         return tag
-
-    # The medical review, as on articles.
-    def approval_stamp(self, user, on):
-        stamp = super().approval_stamp(user, on)
-        profile = getattr(user, "staff_profile", None)
-        if profile is not None and profile.license_type:
-            stamp.update(reviewed_by=profile.pk, last_reviewed_on=on.isoformat())
-        elif not self.content_is_approved:
-            stamp.update(reviewed_by=None, last_reviewed_on=None)
-        return stamp
-
-    @property
-    def medical_review_is_current(self):
-        return bool(self.reviewed_by_id and self.last_reviewed_on and self.content_is_approved)
 
     @property
     def price_text(self):

@@ -328,6 +328,12 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Rows a backup's manifest counts and a restore must give back, besides pages, images and documents.
+BACKUP_COUNTED_MODELS = {
+    "inquiries": "contact.Inquiry",
+    "page_log_entries": "wagtailcore.PageLogEntry",
+    "audit_log_entries": "wagtailcore.ModelLogEntry",
+}
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents only through Wagtail's view, which checks collection privacy and sends them as attachments;
 # from object storage, the view answers with a short-lived signed link to the file instead.
