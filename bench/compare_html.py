@@ -4,9 +4,10 @@
 
 Each revision is exported from git into a scratch folder, migrated on a scratch SQLite database,
 given the demo content and asked for the same pages. What changes on every render (CSP nonces,
-CSRF and form tokens, the copyright year) is masked first, so what remains is what a patient
-would see differ. Prints one line per page; `--diffs` writes the unified diff of each page that
-changed. Restructuring must leave the pages the same except for intended fixes.
+CSRF and form tokens) is masked first, and the HTML is compared tag by tag with attributes sorted
+and whitespace collapsed, so what remains is what a patient would see differ. Prints one line per
+page; `--diffs` writes the unified diff of each page that changed. Restructuring must leave the
+pages the same except for intended fixes.
 """
 
 import argparse
@@ -18,6 +19,7 @@ import secrets
 import subprocess
 import sys
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,20 +64,47 @@ def render(revision, scratch):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "testserver",
         "LOG_LEVEL": "WARNING",
+        "LOG_STREAM": "stderr",
         "PYTHONPATH": str(tree),
     }
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=tree, env=env, capture_output=True, check=True)
-    output = subprocess.run(
-        [sys.executable, "-c", RENDER, json.dumps(PAGES)], cwd=tree, env=env, capture_output=True, text=True, check=True
-    ).stdout
-    return json.loads(output.splitlines()[-1])
+    for command in (["manage.py", "migrate", "--noinput"], ["manage.py", "load_demo_content"]):
+        run([sys.executable, *command], tree, env)
+    return json.loads(run([sys.executable, "-c", RENDER, json.dumps(PAGES)], tree, env).splitlines()[-1])
+
+
+def run(command, tree, env):
+    result = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"{command[:3]} failed in {tree.name}:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+class Canonical(HTMLParser):
+    """One line per tag (attributes sorted) and per run of text (whitespace collapsed): template
+    re-indentation and attribute order change no line; what a browser would show or follow does."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines = []
+
+    def handle_starttag(self, tag, attrs):
+        self.lines.append(f"<{tag}" + "".join(f' {name}="{value}"' for name, value in sorted(attrs, key=str)) + ">")
+
+    def handle_endtag(self, tag):
+        self.lines.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if text := " ".join(data.split()):
+            self.lines.append(text)
 
 
 def masked(html):
     for pattern, replacement in MASKS:
         html = pattern.sub(replacement, html)
-    return [line.strip() for line in html.splitlines() if line.strip()]
+    parser = Canonical()
+    parser.feed(html)
+    parser.close()
+    return parser.lines
 
 
 def main():
