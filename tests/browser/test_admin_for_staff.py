@@ -2,6 +2,7 @@
 an image in the page editor without a JavaScript error."""
 
 import pytest
+from PIL import Image
 
 from tests.browser.conftest import ADMIN_PASSWORD, ADMIN_USERNAME
 from tests.browser.test_admin_csp import page_ids
@@ -48,21 +49,51 @@ def test_the_sidebar_shows_the_clinics_logo_and_a_working_avatar(staff_page):
     assert staff_page.errors == []
 
 
-def test_choosing_an_image_in_the_page_editor_raises_no_error(staff_page, site_workdir):
-    staff_page.goto(f"/admin/pages/{page_ids(site_workdir)['specials.specialpage']}/edit/")
-    staff_page.wait_for_selector("[data-edit-form]")
-    staff_page.wait_for_load_state("networkidle")
-    chooser = staff_page.locator("#id_image-chooser")
-    before = chooser.locator("[data-chooser-title]").inner_text()
-    # The chosen image's "Actions" menu, then "Choose another image".
+def open_image_chooser(page, site_workdir):
+    """The special's editor, and the chooser of its image opened from the image's “Actions” menu."""
+    page.goto(f"/admin/pages/{page_ids(site_workdir)['specials.specialpage']}/edit/")
+    page.wait_for_selector("[data-edit-form]")
+    page.wait_for_load_state("networkidle")
+    chooser = page.locator("#id_image-chooser")
     chooser.get_by_role("button", name="Actions").click()
-    chooser.locator("[data-chooser-action-choose]").click()
+    chooser.get_by_role("button", name="Change image").click()
+    page.locator(".modal-content [data-chooser-modal-choice]").first.wait_for(timeout=15_000)
+    page.wait_for_load_state("networkidle")
+    return chooser
+
+
+def test_choosing_an_image_in_the_page_editor_raises_no_error(staff_page, site_workdir):
+    chooser = open_image_chooser(staff_page, site_workdir)
+    before = chooser.locator("[data-chooser-title]").inner_text()
     choice = staff_page.locator(".modal-content [data-chooser-modal-choice]")
-    choice.first.wait_for(timeout=15_000)
-    staff_page.wait_for_load_state("networkidle")
     others = choice.filter(has_not_text=before)
     others.first.click()
     staff_page.locator(".modal-content").wait_for(state="detached", timeout=15_000)
     assert chooser.locator("[data-chooser-title]").inner_text() != before
+    staff_page.wait_for_load_state("networkidle")
+    assert staff_page.errors == []
+
+
+def test_uploading_an_image_again_in_the_chooser_raises_no_error(staff_page, site_workdir, tmp_path):
+    """The second upload of the same photo is a duplicate: Wagtail shows both, and its tabs keep working."""
+    photo = tmp_path / "treatment-room.png"
+    Image.new("RGB", (640, 480), (107, 39, 72)).save(photo)
+    modal = staff_page.locator(".modal-content")
+    for upload in ("first", "again"):
+        chooser = open_image_chooser(staff_page, site_workdir)
+        modal.get_by_role("tab", name="Upload").click()
+        modal.locator("input[type=file]").set_input_files(photo)
+        # Wagtail fills the title from the file name.
+        title = modal.get_by_role("textbox", name="Title")
+        staff_page.wait_for_function("el => el.value === 'treatment-room'", arg=title.element_handle())
+        modal.get_by_role("textbox", name="Alt text").fill("The treatment room")
+        modal.get_by_role("button", name="Upload").click()
+        if upload == "again":
+            modal.locator(".duplicate-upload").wait_for(timeout=15_000)
+            modal.get_by_role("tab", name="Search").click()
+            modal.get_by_role("tab", name="Upload").click()
+            modal.get_by_role("link", name="Use existing and delete new").click()
+        modal.wait_for(state="detached", timeout=15_000)
+        assert chooser.locator("[data-chooser-title]").inner_text() == "treatment-room"
     staff_page.wait_for_load_state("networkidle")
     assert staff_page.errors == []
