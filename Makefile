@@ -12,7 +12,7 @@ TEMPLATE_LINE_LIMIT := 160
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-.PHONY: help run test install lint format migrate demo clean bench audit load
+.PHONY: help run test install lint format migrate demo clean bench audit load messages
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ lint: install ## ruff, ruff format, djhtml and template line length, bandit
 	  END {exit long}' $(TEMPLATES)
 	@# Security lint: no medium or high finding; each `# nosec` says why on the line above it.
 	$(BIN)/bandit --quiet --recursive $(APPS) --exclude '*/tests/*,*/migrations/*' --severity-level medium
+
+# The admin's wording (editorial/locale): compiled .mo files are committed; a test checks they match the .po files.
+messages: install ## Compile the admin's wording after editing a .po file (needs gettext)
+	$(BIN)/python manage.py compilemessages --ignore .venv --ignore bench
 
 format: install ## Fix what ruff and djhtml can
 	$(BIN)/ruff check --fix .

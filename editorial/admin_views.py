@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.timezone import localdate, localtime
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
 
@@ -13,6 +14,15 @@ from ellemes.dates import short_date
 
 LATEST_INQUIRIES = 5
 ENDING_WITHIN_DAYS = 7
+
+# The dashboard's order: what someone must act on first (Wagtail's “Awaiting your review”, then new
+# inquiries and specials about to end), then the reviews' state; Wagtail's own lists (pages in a
+# workflow, recent edits, locked pages: 210 and up) come last.
+AWAITING_YOUR_REVIEW_ORDER = 10
+NEW_INQUIRIES_ORDER = 20
+SPECIALS_ENDING_ORDER = 30
+ARTICLES_AWAITING_ORDER = 40
+ARTICLES_DUE_ORDER = 50
 
 
 def can_edit_pages(user):
@@ -53,6 +63,13 @@ def _page_row(page, note):
     return {"title": page.get_admin_display_title(), "url": _url("wagtailadmin_pages:edit", page.pk), "note": note}
 
 
+def _inquiry_note(inquiry):
+    received = f"Received {short_date(localtime(inquiry.created_at), year=False)}"
+    if inquiry.assigned_to is None:
+        return f"{received} · not assigned yet"
+    return f"{received} · assigned to {get_user_display_name(inquiry.assigned_to)}"
+
+
 def inquiries_panel():
     inbox = Inquiry.objects.inbox()
     new = inbox.filter(status=Inquiry.Status.NEW)
@@ -61,16 +78,16 @@ def inquiries_panel():
         {
             "title": f"{inquiry.reference} · {inquiry.get_inquiry_type_display()}",
             "url": _url("inquiries:edit", inquiry.pk),
-            "note": f"Received {short_date(localtime(inquiry.created_at), year=False)}",
+            "note": _inquiry_note(inquiry),
         }
-        for inquiry in new.order_by("-created_at")[:LATEST_INQUIRIES]
+        for inquiry in new.select_related("assigned_to").order_by("-created_at")[:LATEST_INQUIRIES]
     ]
     summary = f"{count} new {'inquiry' if count == 1 else 'inquiries'}"
     return DashboardPanel(
         "new_inquiries",
         "New inquiries",
         rows,
-        order=90,
+        order=NEW_INQUIRIES_ORDER,
         empty="No new inquiries.",
         summary=summary,
         more_url=_url("inquiries:index"),
@@ -97,17 +114,21 @@ def content_panels():
             "specials_ending_soon",
             f"Specials ending in the next {ENDING_WITHIN_DAYS} days",
             ending,
-            order=91,
+            order=SPECIALS_ENDING_ORDER,
             empty="No special ends this week.",
         ),
         DashboardPanel(
-            "articles_awaiting_review", "Articles awaiting medical review", awaiting, order=92, empty="None waiting."
+            "articles_awaiting_review",
+            "Articles awaiting medical review",
+            awaiting,
+            order=ARTICLES_AWAITING_ORDER,
+            empty="None waiting.",
         ),
         DashboardPanel(
             "articles_due_for_review",
             "Articles due for a new medical review",
             due,
-            order=93,
+            order=ARTICLES_DUE_ORDER,
             empty="Every article has been reviewed within the last year.",
             more_url=_url("editorial_content_health"),
             more_label="Content health report",

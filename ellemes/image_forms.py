@@ -33,7 +33,9 @@ class SizeCheckedImageField(WagtailImageField):
 class ClinicImageForm(BaseImageForm):
     """The image form: checked sizes, and alt text (shown to patients) passes the claims check."""
 
-    file = SizeCheckedImageField(label="File")
+    # Declared here, so it needs Wagtail's widget said again: a plain file input that fills the title from
+    # the file name (the Meta widgets apply only to fields the form makes itself).
+    file = SizeCheckedImageField(label="File", widget=BaseImageForm.Meta.widgets["file"])
 
     def __init__(self, *args, **kwargs):
         self.for_user = kwargs.get("user")

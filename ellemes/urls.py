@@ -27,9 +27,14 @@ if settings.SERVE_MEDIA:
     # Uploaded images from this process; a larger deployment serves them from object storage or a CDN.
     # Rendition file names change whenever the image or the crop changes, so browsers may keep them long.
     media = cache_control(public=True, max_age=settings.MEDIA_CACHE_SECONDS)(serve)
-    # Images only: documents are served by Wagtail's document view, which checks collection privacy.
+    # Images only (staff avatars too, or the admin shows a broken one): documents are served by Wagtail's
+    # document view, which checks collection privacy.
     urlpatterns += [
-        re_path(r"^media/(?P<path>(?:original_images|images)/.*)$", media, {"document_root": settings.MEDIA_ROOT})
+        re_path(
+            r"^media/(?P<path>(?:original_images|images|avatar_images)/.*)$",
+            media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]

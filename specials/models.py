@@ -1,6 +1,7 @@
 import datetime
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -247,7 +248,14 @@ class SpecialPage(ClinicPage):
             ],
             heading="Offer",
         ),
-        MultiFieldPanel([FieldPanel("treatments"), FieldPanel("providers")], heading="Treatments and staff"),
+        # Tick boxes, as on articles and profiles: a multiple select needs ctrl-click, which loses picks.
+        MultiFieldPanel(
+            [
+                FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("providers", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Treatments and staff",
+        ),
     ]
     search_fields = ClinicPage.search_fields + [
         index.SearchField("campaign"),

@@ -1,7 +1,9 @@
 """The front desk's side: who sees inquiries, what they see, exports and the audit trail."""
 
 import csv
+import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -206,3 +208,80 @@ class TestExport:
         assert workbook.active.cell(row=2, column=headings.index("Name") + 1).data_type == "s"
         assert record["Message"] == SCRIPT
         assert ModelLogEntry.objects.filter(action="contact.inquiry.export", data__format="xlsx").count() == 1
+
+
+@pytest.fixture
+def priya(django_user_model):
+    return django_user_model.objects.create_user("pshah", first_name="Priya", last_name="Shah", password="x")
+
+
+@pytest.mark.django_db
+class TestForPeople:
+    """What the front desk reads: links they can click, names rather than accounts, words rather than codes."""
+
+    @pytest.mark.parametrize("view", ["edit", "inspect"])
+    def test_email_and_phone_open_the_mail_program_and_the_dialler(self, client, front_desk, view):
+        inquiry = make_inquiry(email="o'brien&co@example.com", phone="+1 (404) 555-0142")
+        client.force_login(front_desk)
+        html = client.get(f"/admin/inquiries/{view}/{inquiry.pk}/").content.decode()
+        assert '<a href="mailto:o%27brien%26co@example.com">o&#x27;brien&amp;co@example.com</a>' in html
+        assert '<a href="tel:+14045550142">+1 (404) 555-0142</a>' in html
+
+    def test_a_phone_field_that_is_not_a_number_is_shown_escaped_without_a_link(self, client, front_desk):
+        inquiry = make_inquiry(phone=SCRIPT)
+        client.force_login(front_desk)
+        html = client.get(f"/admin/inquiries/edit/{inquiry.pk}/").content.decode()
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert 'href="tel:' not in html
+
+    def test_assigned_staff_are_named_in_the_list_the_filter_and_the_form(self, client, front_desk, priya):
+        inquiry = make_inquiry(assigned_to=priya)
+        client.force_login(front_desk)
+        listing = client.get("/admin/inquiries/").content.decode()
+        assert "Priya Shah" in listing
+        assert re.search(rf'<option value="{priya.pk}"[^>]*>Priya Shah</option>', listing)
+        form = client.get(f"/admin/inquiries/edit/{inquiry.pk}/").content.decode()
+        assert re.search(rf'<option value="{priya.pk}" selected>Priya Shah</option>', form)
+        inspect = client.get(f"/admin/inquiries/inspect/{inquiry.pk}/").content.decode()
+        assert "Priya Shah" in inspect and ">pshah<" not in inspect
+
+    def test_downloads_are_buttons_of_their_own(self, client, front_desk):
+        client.force_login(front_desk)
+        html = client.get("/admin/inquiries/?status=new").content.decode()
+        header = html[html.index("w-slim-header") : html.index('id="listing-results"')]
+        dropdowns = re.findall(r'data-controller="w-dropdown".*?</div>\s*</div>', header, re.S)
+        for label, export in [("Download CSV", "csv"), ("Download Excel", "xlsx")]:
+            link = rf'<a [^>]*href="/admin/inquiries/\?status=new&amp;export={export}"[^>]*>.*?</a>'
+            button = re.search(link, header, re.S)
+            assert button and label in button.group(0) and "w-header-button" in button.group(0)
+            assert not any(f"export={export}" in dropdown for dropdown in dropdowns)
+
+    def test_exports_use_clinic_time_and_plain_words(self, client, front_desk, priya):
+        received = datetime.datetime(2026, 7, 1, 16, 30, 5, 123456, tzinfo=datetime.UTC)  # 12:30 in Atlanta (EDT)
+        make_inquiry(
+            created_at=received,
+            consented_at=received,
+            inquiry_type=Inquiry.Type.SPECIAL,
+            contact_method=Inquiry.ContactMethod.PHONE,
+            phone="404 555 0142",
+            assigned_to=priya,
+        )
+        client.force_login(front_desk)
+        response = client.get("/admin/inquiries/?export=csv")
+        row = next(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+        assert row["Received"] == "2026-07-01 12:30:05"
+        assert row["Consented at"] == "2026-07-01 12:30:05"
+        assert row["Status"] == "New"
+        assert row["Type"] == "Claim a special"
+        assert row["Preferred contact method"] == "Phone"
+        assert row["Assigned to"] == "Priya Shah"
+        assert row["Spam"] == "No"
+        assert row["Front-desk notice"] == "Waiting to be sent"
+        assert "new" not in row.values() and "special" not in row.values()
+
+        response = client.get("/admin/inquiries/?export=xlsx")
+        rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+        record = dict(zip(rows[0], rows[1], strict=True))
+        assert record["Received"] == datetime.datetime(2026, 7, 1, 12, 30, 5)
+        assert record["Status"] == "New" and record["Type"] == "Claim a special"
+        assert record["Assigned to"] == "Priya Shah"
