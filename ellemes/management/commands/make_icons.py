@@ -17,7 +17,7 @@ WHITE = (255, 255, 255)
 
 
 def monogram(size, rounded=True):
-    """The E of the wordmark, white on a plum tile of `size` pixels (drawn 4× larger, then reduced, for smooth edges)."""
+    """The E of the wordmark, white on a plum tile of `size` pixels (drawn 4× larger and reduced: smooth edges)."""
     big = size * 4
     tile = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     draw = ImageDraw.Draw(tile)
