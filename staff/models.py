@@ -96,9 +96,11 @@ class StaffMemberPage(ClinicPage):
     photo = models.ForeignKey(
         "ellemes.ClinicImage",
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A portrait, shown on cards, the profile and the Staff Spotlight.",
+        help_text="A portrait, shown on cards, the profile and the Staff Spotlight. Without one, the person's "
+        "initials are shown on a brand-coloured card.",
     )
     action_photo = models.ForeignKey(
         "ellemes.ClinicImage",
