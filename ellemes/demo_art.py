@@ -276,7 +276,8 @@ def file_name(artwork, palette, title):
     return f"demo-{artwork}-{palette}-{slug}.jpg"
 
 
-_FILE_NAME = re.compile(r"demo-(?P<artwork>[a-z]+)-(?P<palette>[a-z]+)-")
+# Wagtail cuts a rendition's name to 60 characters: the title may go, the artwork and palette stay.
+_FILE_NAME = re.compile(r"^demo-(?P<artwork>[a-z]+)-(?P<palette>[a-z]+)[-.]")
 
 
 def artwork_in(path):

@@ -137,3 +137,11 @@ class TestWeekNumber:
         assert {week_number(day) for day in week} == {week_number(monday)}
         assert week_number(monday + datetime.timedelta(days=7)) == week_number(monday) + 1
         assert week_number(monday - datetime.timedelta(days=1)) == week_number(monday) - 1
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [("Dr. Maya Okafor", "MO"), ("Priya Shah", "PS"), ("Jordan Alex Reyes", "JR"), ("Cher", "C"), ("lauren siso", "LS")],
+)
+def test_monogram_initials_leave_out_titles(name, initials):
+    assert StaffMemberPage(title=name).initials == initials
