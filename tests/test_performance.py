@@ -236,7 +236,7 @@ class TestWeight:
         # Browsers and feed readers ask for /favicon.ico whatever a page links.
         response = client.get("/favicon.ico")
         assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
-        with Image.open(io.BytesIO(b"".join(response.streaming_content))) as image:
+        with Image.open(io.BytesIO(response.content)) as image:
             assert image.format == "ICO" and (32, 32) in image.info["sizes"]
 
     def test_the_first_screens_fonts_are_preloaded_and_served_from_the_site(self, client):
