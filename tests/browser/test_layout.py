@@ -179,7 +179,8 @@ ROW_FILL = """list => {
   const firstRow = cards.filter(card => Math.abs(card.offsetTop - cards[0].offsetTop) < 2);
   const widths = firstRow.reduce((sum, card) => sum + card.getBoundingClientRect().width, 0);
   const used = widths + gap * (firstRow.length - 1);
-  const columns = getComputedStyle(list).gridTemplateColumns.split(' ').length;
+  // auto-fit collapses the columns it has no card for to 0 px: those are not columns anyone sees.
+  const columns = getComputedStyle(list).gridTemplateColumns.split(' ').filter(track => parseFloat(track) > 0).length;
   return {cards: cards.length, columns, used: Math.round(used), width: Math.round(list.getBoundingClientRect().width)};
 }"""
 
