@@ -74,15 +74,14 @@ bench: install ## The benchmark (writes its section of bench/RESULTS.md)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # The web fonts are committed, so `make run` needs no npm; this refreshes them from the pinned packages.
-FONTSOURCE := assets/node_modules/@fontsource
-FONT_FILES := inter/files/inter-latin-400-normal.woff2 inter/files/inter-latin-600-normal.woff2 \
-	cormorant-garamond/files/cormorant-garamond-latin-600-normal.woff2
+FONT_FILES := @fontsource-variable/inter/files/inter-latin-wght-normal.woff2 \
+	@fontsource/cormorant-garamond/files/cormorant-garamond-latin-600-normal.woff2
 fonts: ## Copy the Latin web fonts the site uses (and their licence) from assets/ into ellemes/static/fonts/
 	cd assets && npm ci --ignore-scripts --no-audit --no-fund --silent
 	mkdir -p ellemes/static/fonts
-	for file in $(FONT_FILES); do cp $(FONTSOURCE)/$$file ellemes/static/fonts/; done
-	cp $(FONTSOURCE)/inter/LICENSE ellemes/static/fonts/OFL-Inter.txt
-	cp $(FONTSOURCE)/cormorant-garamond/LICENSE ellemes/static/fonts/OFL-Cormorant-Garamond.txt
+	for file in $(FONT_FILES); do cp assets/node_modules/$$file ellemes/static/fonts/; done
+	cp assets/node_modules/@fontsource-variable/inter/LICENSE ellemes/static/fonts/OFL-Inter.txt
+	cp assets/node_modules/@fontsource/cormorant-garamond/LICENSE ellemes/static/fonts/OFL-Cormorant-Garamond.txt
 
 brand: fonts install ## Redraw the wordmark, the favicons and the app icons from the fonts (outputs are committed)
 	cd assets && node wordmark.js

@@ -8,7 +8,8 @@ const fontkit = require("fontkit");
 const FONTS = path.join(__dirname, "..", "ellemes", "static", "fonts");
 const OUT = path.join(__dirname, "..", "ellemes", "static", "img", "wordmark.svg");
 const serif = fontkit.openSync(path.join(FONTS, "cormorant-garamond-latin-600-normal.woff2"));
-const sans = fontkit.openSync(path.join(FONTS, "inter-latin-600-normal.woff2"));
+// The tagline's Inter SemiBold from its static file (the site serves Inter as one variable file).
+const sans = fontkit.openSync(require.resolve("@fontsource/inter/files/inter-latin-600-normal.woff2"));
 
 // One line of text as SVG path data, `tracking` in ems between letters, starting at x0 on `baseline`.
 function setLine(font, text, size, tracking, x0, baseline) {

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
 DISPLAY_FONT = STATIC / "fonts" / "cormorant-garamond-latin-600-normal.woff2"
-TEXT_FONT = STATIC / "fonts" / "inter-latin-600-normal.woff2"
+TEXT_FONT = STATIC / "fonts" / "inter-latin-wght-normal.woff2"  # variable: set to 600 below
 PLUM = (107, 39, 72)
 WHITE = (255, 255, 255)
 
@@ -36,6 +36,7 @@ def wordmark(width):
     draw = ImageDraw.Draw(image)
     name_font = ImageFont.truetype(str(DISPLAY_FONT), width * 48 // 280)  # with a margin either side
     tag_font = ImageFont.truetype(str(TEXT_FONT), width * 20 // 560)
+    tag_font.set_variation_by_axes([600])
     centre = image.width / 2
     _spaced(draw, centre, image.height * 0.47, "ELLEMES", name_font, 0.14)
     _spaced(draw, centre, image.height * 0.8, "MEDICAL SPA", tag_font, 0.42)
