@@ -68,8 +68,11 @@ SMALL_TARGETS = """selector => [...document.querySelectorAll(selector)]
   .filter(({box}) => box.width < 44 || box.height < 44)
   .map(({el, box}) => `${el.tagName.toLowerCase()} "${(el.textContent || el.name || '').trim()}" `
                       + `${Math.round(box.width)}×${Math.round(box.height)}`)"""
+# The site's header (with its menu) and footer; an article's own <header> is text, its links inline.
 TARGETS = ", ".join(
-    f"{area} {control}" for area in ("header", "footer") for control in ("a", "button", "summary", "input", "select")
+    f"{area} {control}"
+    for area in (".site-header", ".site-footer")
+    for control in ("a", "button", "summary", "input", "select")
 )
 
 
