@@ -12,7 +12,7 @@ TEMPLATE_LINE_LIMIT := 160
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-.PHONY: help run test install lint format migrate demo clean bench audit load messages
+.PHONY: help run test install lint format migrate demo clean bench audit load messages fonts brand
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,20 @@ bench: install ## The benchmark (writes its section of bench/RESULTS.md)
 	@command -v wrk >/dev/null || { echo "bench needs wrk, varnish, caddy and chromium (apt-get install wrk varnish caddy chromium)"; exit 1; }
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund --silent
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The web fonts are committed, so `make run` needs no npm; this refreshes them from the pinned packages.
+FONT_FILES := @fontsource-variable/inter/files/inter-latin-wght-normal.woff2 \
+	@fontsource/cormorant-garamond/files/cormorant-garamond-latin-600-normal.woff2
+fonts: ## Copy the Latin web fonts the site uses (and their licence) from assets/ into ellemes/static/fonts/
+	cd assets && npm ci --ignore-scripts --no-audit --no-fund --silent
+	mkdir -p ellemes/static/fonts
+	for file in $(FONT_FILES); do cp assets/node_modules/$$file ellemes/static/fonts/; done
+	cp assets/node_modules/@fontsource-variable/inter/LICENSE ellemes/static/fonts/OFL-Inter.txt
+	cp assets/node_modules/@fontsource/cormorant-garamond/LICENSE ellemes/static/fonts/OFL-Cormorant-Garamond.txt
+
+brand: fonts install ## Redraw the wordmark, the favicons and the app icons from the fonts (outputs are committed)
+	cd assets && node wordmark.js
+	$(BIN)/python manage.py make_icons
 
 # MDN's HTTP Observatory against production settings behind Caddy's TLS (ports 80 and 443: run as root).
 audit: install ## MDN's HTTP Observatory against production settings (as root)

@@ -27,7 +27,7 @@ from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
 from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
-from ellemes.structured_data import clinic_business
+from ellemes.structured_data import clinic_business, logo_url
 from staff.medical_review import MedicalReviewMixin, medical_review_panel
 
 ARTICLES_PER_PAGE = 10
@@ -309,9 +309,7 @@ class ArticlePage(MedicalReviewMixin, ClinicPage):
         url = self.get_full_url(request)
         site = public_urls.public_site(request)
         publisher = clinic_business(clinic, site)
-        if clinic.logo:
-            logo = clinic.logo.get_rendition("height-160")
-            publisher["logo"] = {"@type": "ImageObject", "url": public_urls.absolute_url(site, logo.url)}
+        publisher["logo"] = {"@type": "ImageObject", "url": logo_url(clinic, site)}
         data = {
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",

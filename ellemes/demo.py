@@ -6,27 +6,16 @@
 
 import datetime
 import io
-import random
 from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFilter, ImageFont
 from wagtail.models import Page, Site
 
+from ellemes.demo_art import ARTWORKS, file_name, painted_jpeg
 from ellemes.models import ClinicImage, ClinicSettings, HomePage, OpeningHours, SocialLink, Treatment
-
-PALETTES = {
-    "blush": ((247, 226, 233), (196, 128, 160)),
-    "plum": ((120, 52, 88), (238, 200, 216)),
-    "ink": ((74, 26, 50), (107, 39, 72)),
-    "sage": ((214, 228, 216), (120, 150, 132)),
-    "sand": ((244, 232, 214), (190, 150, 120)),
-    "mist": ((226, 232, 244), (130, 146, 190)),
-}
 
 TREATMENTS = [
     ("Botox", "botox", "Neuromodulator injections that soften expression lines."),
@@ -54,14 +43,15 @@ class DemoLoader:
         if self.stdout:
             self.stdout.write(message)
 
-    def image(self, title, alt_text, palette="blush", size=(1600, 1067), portrait=False, lettering=None):
-        """A generated image, made once and found by title afterwards."""
+    def image(self, title, artwork, palette="blush", size=(1600, 1067)):
+        """A painted demo image (ellemes/demo_art.py) whose alt text says what it shows: made once, found by title."""
         existing = ClinicImage.objects.filter(title=title).first()
         if existing:
             return existing
-        image = ClinicImage(title=title, alt_text=alt_text)
+        art = ARTWORKS[artwork]
+        image = ClinicImage(title=title, alt_text=art.describe(palette), is_decorative=art.decorative)
         image.file = ImageFile(
-            io.BytesIO(_painted_jpeg(title, palette, size, portrait, lettering)), name=f"demo-{_slug(title)}.jpg"
+            io.BytesIO(painted_jpeg(artwork, palette, size, seed=title)), name=file_name(artwork, palette, title)
         )
         image.save()
         self.created += 1
@@ -83,44 +73,9 @@ class DemoLoader:
         return page
 
 
-def _slug(text):
-    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")[:60]
-
-
-def _painted_jpeg(seed, palette, size, portrait, lettering=None):
-    rng = random.Random(seed)
-    background, accent = PALETTES[palette]
-    width, height = size
-    canvas = PILImage.new("RGB", size, background)
-    draw = ImageDraw.Draw(canvas)
-    for _ in range(9):
-        radius = rng.randint(height // 6, height // 2)
-        x, y = rng.randint(0, width), rng.randint(0, height)
-        tint = tuple(int(b + (a - b) * rng.uniform(0.25, 0.6)) for a, b in zip(accent, background, strict=True))
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=tint)
-    if portrait:
-        # A soft head-and-shoulders silhouette so staff photos read as portraits.
-        cx = width // 2
-        draw.ellipse((cx - width // 6, height // 5, cx + width // 6, height // 5 + width // 3), fill=accent)
-        draw.ellipse((cx - width // 3, int(height * 0.62), cx + width // 3, int(height * 1.3)), fill=accent)
-    canvas = canvas.filter(ImageFilter.GaussianBlur(radius=max(width, height) // 120))
-    if lettering:
-        draw = ImageDraw.Draw(canvas)
-        font = ImageFont.load_default(size=height // 3)
-        draw.text((width // 2, height // 2), lettering, font=font, fill="white", anchor="mm")
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="JPEG", quality=82, optimize=True)
-    return buffer.getvalue()
-
-
 def load_demo(loader):
-    logo = loader.image("ELLEMES logo", "ELLEMES Medical Spa", palette="ink", size=(480, 160), lettering="ELLEMES")
-    hero = loader.image(
-        "Calm treatment room",
-        "A calm, sunlit treatment room at ELLEMES Medical Spa",
-        palette="blush",
-        size=(2000, 1000),
-    )
+    # No logo is uploaded: the header shows the ELLEMES wordmark until the clinic uploads one.
+    hero = loader.image("Home page: eucalyptus", "eucalyptus", palette="blush", size=(2000, 1000))
 
     for name, slug, description in TREATMENTS:
         _, made = Treatment.objects.get_or_create(slug=slug, defaults={"name": name, "short_description": description})
@@ -161,7 +116,6 @@ def load_demo(loader):
     clinic = ClinicSettings.for_site(site)
     if not clinic.phone:
         clinic.name = "ELLEMES Medical Spa"
-        clinic.logo = logo
         clinic.phone = "(404) 555-0142"
         clinic.email = "hello@ellemes.example"
         clinic.inquiry_inbox = "frontdesk@ellemes.example"

@@ -25,6 +25,7 @@ PICTURES = {
     "special": ("fill-{600x400,1200x800}", "(min-width: 72rem) 45rem, (min-width: 56rem) 62vw, 100vw"),
     "action": ("fill-{400x267,800x533}", "(min-width: 48rem) 44rem, 100vw"),
     "spotlight": ("fill-{320x240,640x480}", "(min-width: 56rem) 22rem, 100vw"),
+    "spotlight_thumb": ("fill-{64x64,128x128}", None),
     "logo": ("height-{48,96}", None),
 }
 

@@ -7,6 +7,7 @@ Each app's `structured_data.py` returns plain dicts; templates render them with 
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 from ellemes.public_urls import absolute_url, public_site
@@ -22,14 +23,20 @@ def json_ld_script(data):
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308  # nosec B308 B703
 
 
+def logo_url(clinic, site):
+    """The clinic's logo as an absolute URL: the one uploaded in Clinic details, else the ELLEMES wordmark."""
+    if clinic.logo:
+        return absolute_url(site, clinic.logo.get_rendition("height-160").url)
+    return absolute_url(site, static("img/logo.png"))
+
+
 def clinic_business(clinic, site):
     """The clinic as a schema.org `MedicalBusiness`, the same wherever a page names it: as the
     publisher of an article, the employer of a team member, the seller of a special."""
     data = {"@type": "MedicalBusiness", "name": clinic.name}
     if site is not None:
         data["url"] = absolute_url(site, "/")
-        if clinic.logo:
-            data["image"] = absolute_url(site, clinic.logo.get_rendition("height-160").url)
+        data["image"] = logo_url(clinic, site)
     if clinic.phone:
         data["telephone"] = clinic.phone
     if clinic.price_range:
@@ -79,6 +86,6 @@ def clinic_data(clinic, request):
     }
     if clinic.email:
         data["email"] = clinic.email
-    if clinic.logo:
-        data["logo"] = absolute_url(site, clinic.logo.get_rendition("height-160").url)
+    if site is not None:
+        data["logo"] = logo_url(clinic, site)
     return data

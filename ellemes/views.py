@@ -1,9 +1,11 @@
 import re
 import secrets
 import sys
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.cache import caches
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -15,7 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, Site
@@ -112,6 +114,18 @@ def _page_at(request):
         return site.root_page.specific.route(request, components).page.specific
     except Http404:
         return None
+
+
+# The icon's URL carries no version, so browsers keep it a day rather than a year.
+FAVICON_CACHE_SECONDS = 24 * 60 * 60
+
+
+@require_safe
+@cache_control(public=True, max_age=FAVICON_CACHE_SECONDS)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page links: the real icon, not a 404."""
+    # A few kilobytes: sent whole rather than streamed, so the page caches treat it like any small response.
+    return HttpResponse(Path(finders.find("img/favicon.ico")).read_bytes(), content_type="image/x-icon")
 
 
 @require_safe

@@ -39,7 +39,7 @@ def _demo_specials(today):
             "Cannot be combined with other offers. One promotion per client.",
             "starts_on": min(today, december_first),
             "ends_on": new_years_eve,
-            "image": ("Eye treatment special", "Close-up of a client relaxing during a gentle eye treatment", "mist"),
+            "image": ("flower", "mist"),
             "treatments": ["eye-treatments"],
             "providers": ["jordan-reyes"],
         },
@@ -60,7 +60,7 @@ def _demo_specials(today):
             "we will suggest an alternative at your consultation. Cannot be combined with other offers.",
             "starts_on": today - 10 * day,
             "ends_on": today + 45 * day,
-            "image": ("Dermaplaning glow facial", "An esthetician preparing a dermaplaning facial", "sand"),
+            "image": ("eucalyptus", "sand"),
             "treatments": ["dermaplaning"],
             "providers": ["lauren-siso"],
         },
@@ -80,7 +80,7 @@ def _demo_specials(today):
             "terms": "Package paid at the first session. A consultation and patch test are required beforehand.",
             "starts_on": today + 14 * day,
             "ends_on": today + 75 * day,
-            "image": ("Laser refresh special", "A laser treatment room prepared for a session", "plum"),
+            "image": ("ripples", "plum"),
             "treatments": ["laser-treatments"],
             "providers": ["lauren-siso"],
         },
@@ -96,7 +96,7 @@ def _demo_specials(today):
             "terms": "All three peels to be used within twelve weeks of the first.",
             "starts_on": today - 75 * day,
             "ends_on": today - 15 * day,
-            "image": ("Autumn peel series", "Skin care products arranged on a treatment trolley", "blush"),
+            "image": ("gradient", "blush"),
             "treatments": ["chemical-peels"],
             "providers": [],
         },
@@ -122,14 +122,14 @@ def load_demo(loader):
     for spec in _demo_specials(loader.today):
         fields = dict(spec)
         slug = fields.pop("slug")
-        title, alt_text, palette = fields.pop("image")
+        artwork, palette = fields.pop("image")
         treatments = list(Treatment.objects.filter(slug__in=fields.pop("treatments")))
         providers = _staff(fields.pop("providers"))
         special = loader.child_page(
             index,
             SpecialPage,
             slug,
-            image=loader.image(title, alt_text, palette=palette),
+            image=loader.image(f"Special art: {slug}", artwork, palette=palette),
             treatments=treatments,
             providers=providers,
             **fields,

@@ -1,16 +1,14 @@
-"""Demo staff: the team behind the treatments, with their credentials, and Lauren Siso in the spotlight."""
+"""Demo staff: the team behind the treatments, with their credentials, and Lauren Siso in the spotlight.
+
+The demo has no photographs of people, so it invents none: each profile shows the person's monogram
+until the clinic uploads their photo.
+"""
 
 from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
 from ellemes.models import Treatment
 from staff.models import StaffIndexPage, StaffMemberPage, StaffSettings
-
-PORTRAIT = (900, 1200)
-
-
-def _portrait(loader, name, palette):
-    return loader.image(f"Portrait of {name}", f"Portrait of {name}", palette=palette, size=PORTRAIT, portrait=True)
 
 
 def _treatments(*slugs):
@@ -41,7 +39,6 @@ def load_demo(loader):
         "at the clinic, reviews our treatment guides for accuracy, and sees patients herself for complex "
         "cases and second opinions. She would always rather talk a patient out of a treatment they do not "
         "need than into one.</p>",
-        photo=_portrait(loader, "Dr. Maya Okafor", "plum"),
         license_type="MD",
         license_number="071234",
         license_state="GA",
@@ -63,15 +60,6 @@ def load_demo(loader):
         "<p>She is known for gentle, thorough dermaplaning and for laser treatments planned around each "
         "client’s skin type, and she follows up after every session to make sure recovery is going as "
         "expected.</p>",
-        photo=_portrait(loader, "Lauren Siso", "blush"),
-        action_photo=loader.image(
-            "Lauren Siso performing dermaplaning",
-            "Lauren Siso performing a dermaplaning treatment on a client",
-            palette="sand",
-            size=(1200, 900),
-            portrait=True,
-        ),
-        action_photo_caption="Lauren Siso performing dermaplaning treatment",
         license_type="Licensed Esthetician",
         practising_since=2013,
         specialties=_treatments("dermaplaning", "laser-treatments"),
@@ -89,7 +77,6 @@ def load_demo(loader):
         "<p>Jordan works under the supervision of our Medical Director and takes the time to map facial "
         "anatomy, explain what each product does and how long it lasts, and book a review two weeks after "
         "every first treatment.</p>",
-        photo=_portrait(loader, "Jordan Reyes", "sage"),
         license_type="Registered Nurse",
         supervising_physician=maya,
         practising_since=2015,
@@ -108,7 +95,6 @@ def load_demo(loader):
         "the right person to see.</p>"
         "<p>She does not give medical advice, but she knows exactly who can, and she will make sure they "
         "call you back.</p>",
-        photo=_portrait(loader, "Priya Shah", "mist"),
         accepts_bookings=False,
     )
     loader.say(f"  staff: {StaffMemberPage.objects.child_of(index).count()}")

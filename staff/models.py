@@ -96,9 +96,11 @@ class StaffMemberPage(ClinicPage):
     photo = models.ForeignKey(
         "ellemes.ClinicImage",
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A portrait, shown on cards, the profile and the Staff Spotlight.",
+        help_text="A portrait, shown on cards, the profile and the Staff Spotlight. Without one, the person's "
+        "initials are shown on a brand-coloured card.",
     )
     action_photo = models.ForeignKey(
         "ellemes.ClinicImage",
@@ -236,6 +238,23 @@ class StaffMemberPage(ClinicPage):
     @property
     def spotlight_photo(self):
         return self.action_photo or self.photo
+
+    # Honorifics and post-nominals left out of a monogram: "Dr. Maya Okafor" is MO.
+    NOT_INITIALS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
+
+    @property
+    def initials(self):
+        """Up to two initials (first and last name) for the monogram shown when there is no photo."""
+        names = [word for word in self.title.split(",")[0].split() if word.lower() not in self.NOT_INITIALS]
+        if not names:
+            return ""
+        letters = [names[0][0]] + ([names[-1][0]] if len(names) > 1 else [])
+        return "".join(letters).upper()
+
+    @property
+    def monogram_tone(self):
+        """One of four brand tones (monogram--1 to --4), the same for a person wherever the monogram shows."""
+        return (self.pk or 0) % 4 + 1
 
     def years_of_experience(self, today=None):
         """Whole years certainly completed: someone practising since 2013 has completed at least 12 in 2026."""

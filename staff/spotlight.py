@@ -38,6 +38,11 @@ def _context(variant):
         member = spotlight_for_request(request)
         if member is None:
             return None
+        # At most once per page: the footer (rendered after the page's body) leaves it out when the
+        # body already shows it, as the home page does.
+        if variant == "footer" and getattr(request, "_staff_spotlight_shown", False):
+            return None
+        request._staff_spotlight_shown = True
         return {
             "member": member,
             "variant": variant,

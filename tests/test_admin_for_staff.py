@@ -37,10 +37,10 @@ class TestBranding:
         html = client.get("/admin/login/").content.decode()
         assert "ELLEMES staff sign in" in html
         assert "Sign in to Wagtail" not in html
-        assert "/static/img/logo.svg" in html
+        assert "/static/img/wordmark.svg" in html
         assert '<link rel="icon" href="/static/img/favicon.svg"' in html
         assert "<title>Sign in - ELLEMES staff</title>" in html
-        assert finders.find("img/logo.svg") and finders.find("img/favicon.svg")
+        assert finders.find("img/wordmark.svg") and finders.find("img/favicon.svg")
 
     def test_the_sidebar_shows_the_clinics_logo_and_stylesheet(self, client, user_in):
         client.force_login(user_in(EDITORS))

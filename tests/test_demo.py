@@ -6,11 +6,13 @@ This is the only module that loads the demo; every other test builds the data it
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page
 
 from editorial.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_MANAGERS
+from ellemes.demo_art import ARTWORKS, artwork_in
 from ellemes.models import ClinicImage, ClinicSettings, Treatment
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
@@ -62,7 +64,8 @@ class TestDemoContent:
         clinic = ClinicSettings.objects.get()
         assert clinic.name == "ELLEMES Medical Spa"
         assert clinic.city == "Atlanta"
-        assert clinic.logo is not None
+        # No logo is uploaded: the header shows the ELLEMES wordmark until the clinic uploads one.
+        assert clinic.logo is None
         assert clinic.opening_hours.count() == 7
 
 
@@ -99,6 +102,58 @@ class TestDemoSpecials:
         eye = SpecialPage.objects.get(slug="eye-treatment-promos")
         assert list(eye.providers.all()) == [jordan]
         assert eye.live and not eye.has_unpublished_changes
+
+
+def painted(path):
+    """The description of the demo artwork an image or rendition file shows (ellemes/demo_art.py), else None."""
+    found = artwork_in(path)
+    return ARTWORKS[found[0]].describe(found[1]) if found else None
+
+
+def report(rows):
+    """Each alt text next to the description of what was painted, a line each, the wrong ones marked."""
+    lines = []
+    for where, alt, expected in rows:
+        mark = "  " if alt == expected else "✗ "
+        lines.append(f"{mark}{where}: alt {alt!r} | painted {expected!r}")
+    return "\n".join(lines)
+
+
+@pytest.mark.django_db
+class TestDemoImages:
+    """The demo's pictures are painted art, and every alt text says what is in the picture, not a photo it is not."""
+
+    def test_every_demo_image_is_described_as_painted(self, demo):
+        rows = [(image.title, image.default_alt_text, painted(image.file.name)) for image in ClinicImage.objects.all()]
+        assert rows and all(expected is not None for _, _, expected in rows), report(rows)
+        assert all(alt == expected for _, alt, expected in rows), report(rows)
+
+    def test_every_alt_text_on_the_demo_site_describes_its_picture(self, demo, client):
+        rows = []
+        for page in Page.objects.live().public().specific().filter(depth__gt=1):
+            html = BeautifulSoup(client.get(page.url).content, "html.parser")
+            for img in html.find_all("img"):
+                rows.append((page.url, img.get("alt"), painted(img["src"])))
+            # Shared-link previews: the image and its alt text, for Open Graph and for X.
+            for image_attrs, alt_attrs in [
+                ({"property": "og:image"}, {"property": "og:image:alt"}),
+                ({"name": "twitter:image"}, {"name": "twitter:image:alt"}),
+            ]:
+                if preview := html.find("meta", attrs=image_attrs):
+                    alt = html.find("meta", attrs=alt_attrs)
+                    alt_text = alt["content"] if alt else ""
+                    rows.append((f"{page.url} {image_attrs}", alt_text, painted(preview["content"])))
+        print(report(rows))  # shown with -rP: every alt text beside what its picture shows
+        assert len(rows) > 30
+        assert all(expected is not None for _, _, expected in rows), report(rows)
+        assert all(alt == expected for _, alt, expected in rows), report(rows)
+
+    def test_the_team_has_monograms_not_made_up_photos(self, demo, client):
+        assert not StaffMemberPage.objects.exclude(photo=None).exists()
+        assert not StaffMemberPage.objects.exclude(action_photo=None).exists()
+        html = BeautifulSoup(client.get("/staff/").content, "html.parser")
+        monograms = [card.get_text(strip=True) for card in html.select(".staff-card .monogram")]
+        assert monograms == ["MO", "LS", "JR", "PS"]
 
 
 @pytest.mark.django_db

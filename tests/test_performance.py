@@ -2,6 +2,7 @@
 
 import datetime
 import gzip
+import io
 import re
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from PIL import Image
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
@@ -203,13 +205,15 @@ class TestWeight:
         assert "Content-Encoding" not in plain
         assert plain.content == gzip.decompress(second.content)
 
-    def test_one_stylesheet_under_20_kb_and_no_blocking_script(self, client):
+    def test_small_stylesheets_under_20_kb_together_and_no_blocking_script(self, client):
         soup = BeautifulSoup(client.get("/").content, "html.parser")
-        stylesheets = soup.find_all("link", rel="stylesheet")
-        assert len(stylesheets) == 1
-        css = Path(finders.find("css/site.css")).read_bytes()
-        assert len(css) < 20_000
-        assert len(gzip.compress(css)) < 20_000
+        # One small file per concern (tokens, fonts, base, layout, components, pages), all in <head> and fetched
+        # in parallel; none imports another, which would fetch them one after the other.
+        stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+        assert 1 <= len(stylesheets) <= 6
+        files = [Path(finders.find(href.removeprefix(settings.STATIC_URL))).read_bytes() for href in stylesheets]
+        assert all(len(css) < 20_000 and b"@import" not in css for css in files)
+        assert len(gzip.compress(b"".join(files))) < 20_000
         for script in soup.find_all("script"):
             assert script.get("type") == "application/ld+json" or script.has_attr("defer")
         assert not soup.find_all(style=True)
@@ -218,6 +222,35 @@ class TestWeight:
     def test_favicon_is_declared_so_browsers_do_not_ask_for_a_missing_one(self, client):
         soup = BeautifulSoup(client.get("/").content, "html.parser")
         assert finders.find(soup.find("link", rel="icon")["href"].removeprefix(settings.STATIC_URL))
+
+    def test_icons_for_every_browser_and_home_screen(self, client):
+        soup = BeautifulSoup(client.get("/").content, "html.parser")
+        icons = {
+            link.get("type") or link["href"].rsplit(".", 1)[-1]: link["href"]
+            for link in soup.find_all("link", rel="icon")
+        }
+        assert set(icons) == {"ico", "image/svg+xml"}
+        touch = soup.find("link", rel="apple-touch-icon")["href"]
+        with Image.open(finders.find(touch.removeprefix(settings.STATIC_URL))) as image:
+            assert (image.format, image.size) == ("PNG", (180, 180))
+        # Browsers and feed readers ask for /favicon.ico whatever a page links.
+        response = client.get("/favicon.ico")
+        assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+        with Image.open(io.BytesIO(response.content)) as image:
+            assert image.format == "ICO" and (32, 32) in image.info["sizes"]
+
+    def test_the_first_screens_fonts_are_preloaded_and_served_from_the_site(self, client):
+        soup = BeautifulSoup(client.get("/").content, "html.parser")
+        preloads = soup.find_all("link", rel="preload", attrs={"as": "font"})
+        assert 1 <= len(preloads) <= 2
+        for link in preloads:
+            assert link["type"] == "font/woff2" and link.has_attr("crossorigin")
+            assert finders.find(link["href"].removeprefix(settings.STATIC_URL))
+        fonts_css = Path(finders.find("css/fonts.css")).read_text()
+        web_fonts = [face for face in fonts_css.split("@font-face")[1:] if "url(" in face]
+        assert web_fonts and all("font-display: swap" in face for face in web_fonts)
+        for href in (link["href"] for link in preloads):
+            assert href.rsplit("/", 1)[-1] in fonts_css
 
 
 @pytest.mark.django_db

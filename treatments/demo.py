@@ -4,6 +4,7 @@ Runs after the team, the blog and the specials: the treatments hang from the tag
 A treatment page left as a draft by the migration from the tags is completed and published here.
 """
 
+import zlib
 from decimal import Decimal
 
 from django.db.models import Q
@@ -46,6 +47,9 @@ def _p(*paragraphs):
 def _ul(*items):
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
+
+# The painted artworks (ellemes/demo_art.py) the treatment pages take turns with, chosen by slug.
+TREATMENT_ART = ["sprig", "flower", "eucalyptus", "ripples", "pebbles", "arches"]
 
 # (category, slug, tag slug, title, palette, fields, prices, concerns, providers)
 TREATMENTS = [
@@ -507,7 +511,8 @@ def _treatment(loader, category, slug, tag_slug, title, palette, fields, prices)
     page = TreatmentPage.objects.filter(lookup).first()
     if page is not None and page.live:
         return None
-    image = loader.image(f"{title} treatment", f"{title} at ELLEMES Medical Spa", palette=palette, size=(1200, 800))
+    artwork = TREATMENT_ART[zlib.crc32(slug.encode()) % len(TREATMENT_ART)]
+    image = loader.image(f"Treatment art: {slug}", artwork, palette=palette, size=(1200, 800))
     fields = dict(fields)
     concerns = fields.pop("concerns")
     if page is None:

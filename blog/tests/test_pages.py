@@ -168,7 +168,11 @@ class TestArticleRendering:
 
     def test_small_articles_have_no_table_of_contents(self, client, make_article):
         article = make_article("Two sections", body=[heading("One"), heading("Two")])
-        assert soup(client.get(article.url)).select_one("nav.toc") is None
+        html = soup(client.get(article.url))
+        assert html.select_one("nav.toc") is None
+        # Without contents the text takes the whole reading width, not the contents' column
+        # (tests/browser/test_layout.py measures it).
+        assert "article__layout--with-toc" not in html.select_one(".article__layout")["class"]
 
     def test_heading_levels_and_anchors(self, client, make_article):
         article = make_article("Levels", body=[heading("Main"), heading("Detail", "h3"), heading("Main")])

@@ -112,3 +112,23 @@ def picture_of(image, name, priority=False, eager=False, alt=None, css_class="")
     elif not eager:
         attrs.update(loading="lazy", decoding="async")
     return Picture(renditions, attrs)
+
+
+@register.filter
+def grouped_days(hours):
+    """Opening hours with consecutive days of the same hours together (“Mon–Fri”): the footer's short form.
+    Each row has `days`, and `opens` and `closes` (None when closed)."""
+    groups = []
+    for day in hours:
+        times = (None, None) if day.closed else (day.opens, day.closes)
+        if groups and groups[-1][2] == times:
+            groups[-1][1] = day
+        else:
+            groups.append([day, day, times])
+    rows = []
+    for first, last, (opens, closes) in groups:
+        days = first.get_weekday_display()[:3]
+        if last is not first:
+            days += "–" + last.get_weekday_display()[:3]
+        rows.append({"days": days, "opens": opens, "closes": closes})
+    return rows

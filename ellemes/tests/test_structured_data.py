@@ -62,7 +62,9 @@ class TestClinicBusiness:
         described_clinic.social_links = []
         described_clinic.save()
         data = business(client, "/contact/")
-        assert not {"geo", "priceRange", "image", "sameAs"} & data.keys()
+        assert not {"geo", "priceRange", "sameAs"} & data.keys()
+        # Without an uploaded logo the clinic is pictured by the ELLEMES wordmark.
+        assert data["image"].endswith("/static/img/logo.png")
 
 
 @pytest.mark.django_db

@@ -79,12 +79,20 @@ def spotlight_in(html, selector):
 
 @pytest.mark.django_db
 class TestLayout:
-    @pytest.mark.parametrize("url", ["/", "/blog/", "/specials/", "/staff/", "/contact/", "/staff/priya-shah/"])
-    def test_footer_of_every_page(self, client, url):
+    @pytest.mark.parametrize("url", ["/blog/", "/specials/", "/staff/", "/contact/", "/staff/priya-shah/"])
+    def test_footer_of_every_page_but_the_home_page(self, client, url):
         block = spotlight_in(client.get(url).content, "footer .spotlight")
         assert block.h2.get_text() == "Staff Spotlight"
         assert block.h3.get_text() == "Lauren Siso, Licensed Esthetician"
         assert block.h3.a["href"] == "/staff/lauren-siso/"
+        assert block.img["alt"] == "Portrait of Lauren Siso"
+
+    @pytest.mark.parametrize("url", ["/", "/blog/", "/staff/"])
+    def test_once_per_page(self, client, url):
+        # The home page shows it in full in its body, so its footer leaves it out.
+        html = BeautifulSoup(client.get(url).content, "html.parser")
+        assert len(html.find_all(string="Staff Spotlight")) == 1
+        assert (html.select_one("main .spotlight") is None) == (url != "/")
 
     def test_shows_photo_role_bio_and_caption(self, client):
         block = spotlight_in(client.get("/").content, "main .spotlight")
@@ -99,7 +107,7 @@ class TestLayout:
     def test_caption_uses_the_clinic_name_from_the_settings(self, client, clinic):
         clinic.name = "ELLEMES Buckhead"
         clinic.save()
-        block = spotlight_in(client.get("/blog/").content, "footer .spotlight")
+        block = spotlight_in(client.get("/").content, "main .spotlight")
         assert block.figcaption.get_text() == (
             "Lauren Siso, Licensed Esthetician — Medical Aesthetician at ELLEMES Buckhead"
         )
@@ -107,9 +115,21 @@ class TestLayout:
     def test_portrait_when_there_is_no_action_photo(self, client, staff_settings):
         staff_settings.spotlight = StaffMemberPage.objects.get(slug="priya-shah")
         staff_settings.save()
-        block = spotlight_in(client.get("/").content, "footer .spotlight")
+        block = spotlight_in(client.get("/").content, "main .spotlight")
         assert block.img["alt"] == "Portrait of Priya Shah"
         assert block.h3.get_text() == "Priya Shah"
+
+    def test_monogram_when_there_is_no_photo(self, client, staff_settings):
+        priya = StaffMemberPage.objects.get(slug="priya-shah")
+        priya.photo = None
+        priya.save_revision().publish()
+        staff_settings.spotlight = priya
+        staff_settings.save()
+        for url, selector in [("/", "main .spotlight"), ("/blog/", "footer .spotlight")]:
+            block = spotlight_in(client.get(url).content, selector)
+            assert block.img is None
+            monogram = block.find(class_="monogram")
+            assert monogram.get_text(strip=True) == "PS" and monogram["aria-hidden"] == "true"
 
     def test_nothing_shown_when_nobody_is_on_show(self, client):
         for member in StaffMemberPage.objects.all():

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.test_layout import open_menu
+
 pytestmark = pytest.mark.browser
 
 
@@ -14,6 +16,7 @@ def test_home_page_links_to_every_section(page):
         ("Our Team", "/staff/"),
         ("Contact", "/contact/"),
     ]:
+        open_menu(page)  # on a phone the menu opens from its button
         nav.get_by_role("link", name=name).click()
         page.wait_for_url(f"**{url}")
         page.go_back()
