@@ -1,4 +1,4 @@
-"""The Staff Spotlight: who it shows this week, and its place in the footer and on the home page."""
+"""The Staff Spotlight: who it shows this week, and its place in the footer."""
 
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ def spotlight_for(day, site=None):
 
 
 def spotlight_for_request(request):
-    """Today's spotlight for the request's site, worked out once per request (footer and home page share it)."""
+    """Today's spotlight for the request's site, worked out once per request."""
     member = getattr(request, "_staff_spotlight", _NOT_YET)
     if member is _NOT_YET:
         site = public_site(request)
@@ -48,4 +48,3 @@ def _context(variant):
 
 
 footer_context = _context("footer")
-home_context = _context("home")

@@ -1,4 +1,4 @@
-"""What treatments put in the shared layout: the home page's “What would you like to improve?”."""
+"""What treatments put in the shared layout: the home page's treatment categories and “What would you like to improve?”."""
 
 from treatments.models import TreatmentIndexPage, treatments_with_concerns
 
@@ -11,3 +11,16 @@ def home_context(request, page):
     if not concerns:
         return None
     return {"concerns": concerns, "index_url": index_page.get_url(request)}
+
+
+def home_categories(request, page):
+    """The categories with live treatments, each shown with its first treatment's photo and a few names."""
+    index_page = TreatmentIndexPage.objects.live().public().first()
+    if index_page is None:
+        return None
+    categories = index_page.categories()
+    if not categories:
+        return None
+    for category in categories:
+        category.photo = next((t.hero_image for t in category.listed if t.hero_image_id), None)
+    return {"categories": categories, "index_url": index_page.get_url(request)}

@@ -3,7 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.images.models import Picture
 from wagtail.models import Page, Site
 
-from ellemes import page_cache, public_urls, slots, structured_data
+from ellemes import hours, page_cache, public_urls, slots, structured_data
 from ellemes.images import PICTURES, picture_specs
 from ellemes.models import ClinicSettings
 
@@ -37,6 +37,21 @@ def layout_cache(context):
     """`seconds` and `version` for caching the shared layout's fragments (ellemes/page_cache.py)."""
     seconds, version = page_cache.layout_fragment(context.get("request"))
     return {"seconds": seconds, "version": version}
+
+
+@register.simple_tag(takes_context=True)
+def clinic_open_state(context):
+    """Whether the clinic is open now (an `ellemes.hours.OpenState`), or None when it gives no hours.
+
+    The page is cached no longer than the state holds: it must not say “Open now” after closing time."""
+    request = context.get("request")
+    if request is None or public_urls.public_site(request) is None:
+        return None
+    # The request's own copy of the settings, with the hours the page lists beside the state.
+    state = hours.open_state(ClinicSettings.for_request(request).opening_hours.all())
+    if state is not None:
+        page_cache.show_until(request, state.changes_at)
+    return state
 
 
 @register.simple_tag(takes_context=True)

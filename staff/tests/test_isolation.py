@@ -23,7 +23,7 @@ settings.configure(**names)
 
 import django
 django.setup()
-import staff.models, staff.spotlight, staff.structured_data, staff.demo
+import staff.models, staff.spotlight, staff.layout, staff.structured_data, staff.demo
 from ellemes import slots
 
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("blog", "specials", "contact"))
