@@ -161,7 +161,7 @@ class TestPageTypes(WagtailPageTestCase):
                 license_number="",
                 license_state="",
                 supervising_physician="",
-                practising_since="2015",
+                practicing_since="2015",
                 specialties=[self.botox.pk],
                 accepts_bookings="on",
                 user="",

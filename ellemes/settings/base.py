@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "specials",
     "treatments",
     "contact",
+    "legal",
     # The editors' side of the admin, above every content app; nothing imports it.
     "editorial",
     # Staff accounts: lockout, two-factor authentication, who may manage whom, password reset.

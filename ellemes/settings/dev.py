@@ -18,7 +18,7 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
 WAGTAIL_CACHE = PAGE_CACHE_ENABLED
 
 # Staff accounts: `make run`'s own admin signs in without a second factor, on this machine only
-# (honoured only with DEBUG on and these settings; see accounts.two_factor).
+# (honored only with DEBUG on and these settings; see accounts.two_factor).
 TWO_FACTOR_EXEMPT_USERNAMES = ["admin"]
 
 # Plain text logs in a terminal (LOG_FORMAT=json for the production format).

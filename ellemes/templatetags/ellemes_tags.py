@@ -72,6 +72,17 @@ def contact_url(context):
 
 
 @register.simple_tag(takes_context=True)
+def privacy_url(context):
+    """The privacy policy chosen under Settings › Clinic details, while published; "" otherwise."""
+    request = context.get("request")
+    site = public_urls.public_site(request)
+    if site is None:
+        return ""
+    clinic = ClinicSettings.for_request(request) if request is not None else ClinicSettings.for_site(site)
+    return clinic.privacy_url(request)
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's live children marked “show in menus”, with their aria-current state and any feed.
 
