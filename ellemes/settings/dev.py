@@ -13,6 +13,9 @@ SESSION_COOKIE_NAME = "sessionid"
 CSRF_COOKIE_NAME = "csrftoken"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 SERVE_MEDIA = True
+# The site's own 404 and 500 pages for page requests, as patients see them; `?debug=1` gives Django's
+# technical page. Just before django-axes, which must stay last (see ellemes/dev_errors.py).
+MIDDLEWARE = [*MIDDLEWARE[:-1], "ellemes.dev_errors.BrandedErrorPagesMiddleware", MIDDLEWARE[-1]]  # noqa: F405
 # No page cache while developing: a template edit shows on the next request.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
 WAGTAIL_CACHE = PAGE_CACHE_ENABLED
