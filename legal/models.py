@@ -1,13 +1,13 @@
 """Legal and trust pages: the privacy policy, terms of use, accessibility statement, the “results vary” notice."""
 
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.timezone import localdate
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from ellemes.breadcrumbs import breadcrumb_context
+from ellemes.claims import plain_text
 from ellemes.models.pages import ClinicPage
 
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -37,7 +37,7 @@ class LegalPage(ClinicPage):
     @property
     def summary_text(self):
         # No introduction: the search description, else the policy's own words (the meta description cuts them).
-        return self.search_description or " ".join(strip_tags(self.body).split())
+        return self.search_description or " ".join(plain_text(self.body).split())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
