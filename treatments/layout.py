@@ -1,4 +1,4 @@
-"""What treatments put in the shared layout: the home page's treatment categories and “What would you like to improve?”."""
+"""What treatments put in the shared layout: the home page's categories and “What would you like to improve?”."""
 
 from treatments.models import TreatmentIndexPage, treatments_with_concerns
 

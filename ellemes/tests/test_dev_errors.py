@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
-from django.test import Client, override_settings
+from django.test import Client
 
 from ellemes.models import HomePage
 from ellemes.settings import dev
