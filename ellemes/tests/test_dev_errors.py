@@ -1,5 +1,6 @@
 """`make run` (DEBUG on) shows the site's own 404 and 500 pages for page requests; `?debug=1` shows Django's."""
 
+import importlib
 from unittest import mock
 
 import pytest
@@ -7,10 +8,23 @@ from django.conf import settings
 from django.test import Client
 
 from ellemes.models import HomePage
-from ellemes.settings import dev
 
 BRANDED = "ellemes.dev_errors.BrandedErrorPagesMiddleware"
 TECHNICAL_404 = "you have <code>DEBUG = True</code>"
+
+
+def development_settings():
+    """The module `make run` uses. Importing it sets the console's log format in the LOGGING dict it shares
+    with the test settings: that is put back, so later tests log as before."""
+    console = settings.LOGGING["handlers"]["console"]
+    formatter = console["formatter"]
+    try:
+        return importlib.import_module("ellemes.settings.dev")
+    finally:
+        console["formatter"] = formatter
+
+
+dev = development_settings()
 
 
 @pytest.fixture
