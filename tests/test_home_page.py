@@ -133,11 +133,10 @@ class TestSectionsWithContent:
     def test_the_home_stylesheet_lays_out_the_cards(self, client, catalog):
         html = home(client)
         assert html.find("link", rel="stylesheet", href="/static/css/home.css")
-        # Columns of a bounded width, centered: one, two or three cards never leave a row half empty.
-        rule = (
-            ".home .cards { grid-template-columns: repeat(auto-fit, minmax(16rem, 22rem)); justify-content: center; }"
-        )
-        assert rule in (settings.BASE_DIR / "ellemes/static/css/home.css").read_text()
+        # Cards of a bounded width in centered rows: one, two or three cards never leave a row half empty
+        # (tests/browser/test_home_layout.py measures it in a browser).
+        stylesheet = (settings.BASE_DIR / "ellemes/static/css/home.css").read_text()
+        assert ".home .cards { display: flex; flex-wrap: wrap; justify-content: center; }" in stylesheet
 
 
 @pytest.mark.django_db
