@@ -218,6 +218,11 @@ class TestOpenNow:
         with at(TUESDAY, 18, 57):
             assert self.kept_for(client.get("/blog/")) > 3 * 60
 
+    def test_closed_every_day_says_closed_and_nothing_more(self, client, small_site):
+        OpeningHours.objects.update(closed=True, opens=None, closes=None)
+        with at(TUESDAY, 11):
+            assert self.state(client) == "Closed now"
+
     def test_no_state_without_opening_hours(self, client, small_site):
         OpeningHours.objects.all().delete()
         visit = section(home(client), "home-visit-heading")
