@@ -16,6 +16,9 @@ SERVE_MEDIA = True
 # The site's own 404 and 500 pages for page requests, as patients see them; `?debug=1` gives Django's
 # technical page. Just before django-axes, which must stay last (see ellemes/dev_errors.py).
 MIDDLEWARE = [*MIDDLEWARE[:-1], "ellemes.dev_errors.BrandedErrorPagesMiddleware", MIDDLEWARE[-1]]  # noqa: F405
+# `?debug=1` must reach it (the page cache drops parameters no page reads), and such a page is never cached.
+PAGE_PRIVATE_PARAMETERS = [*PAGE_PRIVATE_PARAMETERS, "debug"]  # noqa: F405
+WAGTAIL_CACHE_IGNORE_QS = ignored_query_parameters(PAGE_QUERY_PARAMETERS + PAGE_PRIVATE_PARAMETERS)  # noqa: F405
 # No page cache while developing: a template edit shows on the next request.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
 WAGTAIL_CACHE = PAGE_CACHE_ENABLED

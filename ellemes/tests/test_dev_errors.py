@@ -29,9 +29,11 @@ dev = development_settings()
 
 @pytest.fixture
 def dev_like(settings, home):
-    """The test settings with development's DEBUG and middleware."""
+    """The test settings with development's DEBUG, middleware and the query parameters it keeps."""
     settings.DEBUG = True
     settings.MIDDLEWARE = dev.MIDDLEWARE
+    settings.PAGE_PRIVATE_PARAMETERS = dev.PAGE_PRIVATE_PARAMETERS
+    settings.WAGTAIL_CACHE_IGNORE_QS = dev.WAGTAIL_CACHE_IGNORE_QS
 
 
 @pytest.fixture
