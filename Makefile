@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= ellemes.settings.dev
-APPS := ellemes blog specials staff contact treatments accounts editorial
+APPS := ellemes blog specials staff contact treatments legal accounts editorial
 TEMPLATES = $(shell find $(APPS) -path '*/templates/*' -name '*.html')
 TEMPLATE_LINE_LIMIT := 160
 

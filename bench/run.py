@@ -368,9 +368,9 @@ def chart(rows, references, path):
     y = 40
     for row in rows:
         draw.text((10, y + 8), row["name"], fill="black")
-        for mode, colour in modes:
+        for mode, color in modes:
             value = row[mode]
-            draw.rectangle((left, y, left + value * scale, y + bar - 2), fill=colour)
+            draw.rectangle((left, y, left + value * scale, y + bar - 2), fill=color)
             draw.text((left + value * scale + 6, y + 2), f"{value:.0f}", fill="black")
             y += bar
         y += gap

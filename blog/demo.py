@@ -195,7 +195,7 @@ ARTICLES = [
             (
                 "p",
                 "<p>Skin often looks smoother and brighter afterwards, and makeup may sit more evenly. Fine hair "
-                "grows back at the same thickness and colour; it does not grow back coarser.</p>",
+                "grows back at the same thickness and color; it does not grow back coarser.</p>",
             ),
             ("h2", "Who should wait"),
             (
@@ -232,7 +232,7 @@ ARTICLES = [
             ("h2", "Protect and hydrate"),
             (
                 "p",
-                "<p>Apply a simple moisturiser and a broad-spectrum sunscreen of SPF 30 or higher every morning, "
+                "<p>Apply a simple moisturizer and a broad-spectrum sunscreen of SPF 30 or higher every morning, "
                 "and reapply when you are outdoors.</p>",
             ),
             (
@@ -259,7 +259,7 @@ ARTICLES = [
                 "p",
                 "<p>Common causes include extra pigment in the skin, thin skin that shows the blood vessels "
                 "beneath, and a hollow between the lower lid and the cheek that casts a shadow. Allergies, lack of "
-                "sleep and ageing can all play a part.</p>",
+                "sleep and aging can all play a part.</p>",
             ),
             ("h2", "Treatment options"),
             (
@@ -343,8 +343,8 @@ ARTICLES = [
             ("h2", "What affects results"),
             (
                 "p",
-                "<p>Hair colour, skin tone, hormones and the area treated all matter. Lasers work best on dark "
-                "hair; very light, grey or red hair responds poorly. We choose settings for your skin type to "
+                "<p>Hair color, skin tone, hormones and the area treated all matter. Lasers work best on dark "
+                "hair; very light, gray or red hair responds poorly. We choose settings for your skin type to "
                 "lower the risk of burns. Results vary, and touch-up sessions may be needed.</p>",
             ),
             (
@@ -533,7 +533,7 @@ ARTICLES = [
                     RISKS,
                     "<p>Swelling, bruising, tenderness and lumpiness are common. Filler can trigger cold sores in "
                     "people who get them. Rare but serious risks include blocked blood vessels and infection; "
-                    "seek urgent care for severe pain or skin colour changes.</p>",
+                    "seek urgent care for severe pain or skin color changes.</p>",
                 ),
             ),
         ],

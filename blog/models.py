@@ -29,6 +29,7 @@ from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
 from ellemes.structured_data import clinic_business, logo_url
 from staff.medical_review import MedicalReviewMixin, medical_review_panel
+from staff.models import StaffMemberPage
 
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 3
@@ -51,6 +52,10 @@ class ArticlePageQuerySet(PageQuerySet):
     def for_cards(self):
         """Everything a card shows, in a fixed number of queries however many cards there are."""
         return with_renditions(self, "hero_image", *picture_specs("card"))
+
+    def by_or_reviewed_by(self, member):
+        """Written or medically reviewed by `member` (a staff profile): their articles, as their profile lists them."""
+        return self.filter(Q(author=member) | Q(reviewed_by=member))
 
     def about(self, treatment_ids):
         through = ArticlePage.treatments.through.objects.filter(treatment_id__in=treatment_ids)
@@ -88,15 +93,28 @@ class BlogIndexPage(RoutablePageMixin, IntroPage):
             context.update(treatment=treatment, treatment_slug=treatment_slug)
             if treatment:
                 context["pagination_query"] = urlencode({"treatment": treatment.slug})
-        context["articles"] = self._articles_page(treatment, treatment_slug, request.GET.get("page"))
+        # `?staff=<slug>`: the articles a member of the team wrote or reviewed (linked from their profile).
+        staff_slug = request.GET.get("staff", "").strip()
+        member = None
+        if staff_slug:
+            if SLUG_PATTERN.match(staff_slug):
+                member = StaffMemberPage.objects.on_show().filter(slug=staff_slug).first()
+            context.update(staff_member=member, staff_slug=staff_slug)
+            if member:
+                context["pagination_query"] = urlencode({"staff": member.slug})
+        context["articles"] = self._articles_page(
+            treatment, treatment_slug, request.GET.get("page"), member=member, staff_slug=staff_slug
+        )
         context["treatments"] = self.treatments_in_use()
         context.update(breadcrumb_context(self, request))
         return context
 
-    def _articles_page(self, treatment, treatment_slug, page_number):
+    def _articles_page(self, treatment, treatment_slug, page_number, member=None, staff_slug=""):
         articles = self.articles().newest_first()
         if treatment_slug:
             articles = articles.about([treatment.pk]) if treatment else articles.none()
+        if staff_slug:
+            articles = articles.by_or_reviewed_by(member) if member else articles.none()
         return clamped_page(articles.for_cards(), ARTICLES_PER_PAGE, page_number)
 
     def treatments_in_use(self):
@@ -362,7 +380,7 @@ TEXT_FIELDS = {
 
 
 def _plain(html):
-    # A space before each tag keeps words in neighbouring paragraphs apart.
+    # A space before each tag keeps words in neighboring paragraphs apart.
     return strip_tags((html or "").replace("<", " <"))
 
 

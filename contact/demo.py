@@ -18,10 +18,6 @@ def load_demo(loader):
         "and an online inquiry form for consultations and specials.",
         show_in_menus=True,
     )
-    home = loader.home
-    if home.hero_link_id is None:
-        home.hero_link = contact
-        home.save_revision().publish()
     # Every "contact us" link and each special's "Book" button lead to the page chosen in Clinic details.
     ClinicSettings.objects.filter(contact_page__isnull=True).update(contact_page=contact)
     loader.say("  contact page")

@@ -32,7 +32,7 @@ MAX_LINKS = 2
 
 
 def new_form_token():
-    """A signed, dated token for one rendering of the form; its nonce makes a resubmission recognisable."""
+    """A signed, dated token for one rendering of the form; its nonce makes a resubmission recognizable."""
     return signing.dumps({"nonce": secrets.token_hex(16), "issued": int(time.time())}, salt=TOKEN_SALT)
 
 

@@ -11,8 +11,8 @@ the team, so running it again after a change to this file brings every group up 
 - Medical reviewers: everything editors can, plus approving the medical review step. Wagtail
   publishes an approved page as the approver, so they hold the publish permission too.
 - Front desk: inquiries only (view, change status and notes, export).
-- Site managers: everything, including site settings, users and groups, and publishing, except
-  medical approval: text with risky claims goes live only when a medical reviewer approves it.
+- Site managers: everything, including site settings, the policies (legal pages), users and groups, and
+  publishing, except medical approval: text with risky claims goes live only when a medical reviewer approves it.
 
 Wagtail's own "Moderators" group and "Moderators approval" workflow (which would send every
 page in the site to a group nobody belongs to) are retired: the group is deleted when it has no
@@ -51,7 +51,7 @@ MEDICAL_REVIEW_SECTIONS = [BlogIndexPage, SpecialsIndexPage, StaffIndexPage, Tre
 WAGTAIL_DEFAULT_GROUP = "Moderators"
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
-CONTENT_APPS = ["ellemes", "staff", "blog", "specials", "treatments"]
+CONTENT_APPS = ["ellemes", "staff", "blog", "specials", "treatments", "legal"]
 IMAGE_AND_DOCUMENT_PERMISSIONS = [
     "wagtailimages.add_image",
     "wagtailimages.change_image",

@@ -31,6 +31,10 @@ TREATMENTS = [
 ]
 
 
+# The demo's contact details are not the clinic's: said on the site (About Us) and when the demo loads.
+DEMO_NOTE = "This is a demonstration site: its phone number, email address and social links are examples."
+
+
 class DemoLoader:
     """What each app's `load_demo` receives: shared helpers and a way to report progress."""
 
@@ -117,15 +121,17 @@ def load_demo(loader):
     if not clinic.phone:
         clinic.name = "ELLEMES Medical Spa"
         clinic.phone = "(404) 555-0142"
-        clinic.email = "hello@ellemes.example"
-        clinic.inquiry_inbox = "frontdesk@ellemes.example"
+        # Example values, on the domain reserved for examples: the demo must not send anyone to a real inbox.
+        clinic.email = "hello@example.com"
+        clinic.inquiry_inbox = "frontdesk@example.com"
         clinic.street_address = "3500 Peachtree Rd NE, Suite 210"
         clinic.city = "Atlanta"
         clinic.region = "GA"
         clinic.postal_code = "30326"
         clinic.about_us = (
             "ELLEMES Medical Spa is an Atlanta clinic for aesthetic medicine and skin care. "
-            "Our licensed team works under physician supervision and takes the time to explain every option."
+            "Our licensed team works under physician supervision and takes the time to explain every option. "
+            + DEMO_NOTE
         )
         clinic.save()
         weekday_hours = (datetime.time(10), datetime.time(19))
@@ -140,8 +146,10 @@ def load_demo(loader):
                 OpeningHours.objects.create(
                     settings=clinic, sort_order=order, weekday=code, opens=weekday_hours[0], closes=weekday_hours[1]
                 )
-        SocialLink.objects.create(settings=clinic, sort_order=0, network="Instagram", url="https://www.instagram.com/")
-        SocialLink.objects.create(settings=clinic, sort_order=1, network="Facebook", url="https://www.facebook.com/")
+        for order, network in enumerate(["Instagram", "Facebook"]):
+            SocialLink.objects.create(
+                settings=clinic, sort_order=order, network=network, url=f"https://example.com/{network.lower()}"
+            )
         loader.created += 1
     if not clinic.has_coordinates and not clinic.price_range:
         # Added after the first demo sites were built, so an existing one gains them too.
@@ -150,6 +158,7 @@ def load_demo(loader):
         clinic.save()
         loader.created += 1
     loader.say("  home page and clinic details")
+    loader.say(f"  note: {DEMO_NOTE} Replace them under Settings › Clinic details.")
 
 
 def reset_demo():

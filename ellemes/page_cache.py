@@ -66,6 +66,15 @@ def expires_by(now):
     return min(moments)
 
 
+def show_until(request, moment):
+    """The page being rendered shows something true only until `moment` (the clinic's “Open now”): it is
+    kept no longer. Only that page: the calendar hooks above shorten every page's lifetime."""
+    if request is None or moment is None:
+        return
+    current = getattr(request, "_shown_until", None)
+    request._shown_until = moment if current is None else min(current, moment)
+
+
 def never_cached(response):
     """For one visitor only (staff, a form, an error): no shared cache keeps it, browsers ask again."""
     add_never_cache_headers(response)
@@ -99,7 +108,10 @@ class PageLifetimeMiddleware:
             return response  # the view said (search, media, server errors)
         if not is_public_read(request) or response.status_code != 200 or response.streaming or response.cookies:
             return never_cached(response)
-        lifetime = int((expires_by(started) - timezone.now()).total_seconds())
+        expiry = expires_by(started)
+        if getattr(request, "_shown_until", None) is not None:
+            expiry = min(expiry, request._shown_until)
+        lifetime = int((expiry - timezone.now()).total_seconds())
         if lifetime <= 0 or changed_since(started):
             return never_cached(response)
         _without_vary_cookie(response)

@@ -51,7 +51,7 @@ def _demo_specials(today):
             "summary": "Dermaplaning, a hydrating mask and a soothing massage in one 60-minute visit, "
             "for smooth skin that takes make-up beautifully.",
             "body": "<p>Cold air and central heating leave skin dry and dull. Dermaplaning lifts away dead skin "
-            "and fine facial hair so that your serums and moisturiser can do their work.</p>"
+            "and fine facial hair so that your serums and moisturizer can do their work.</p>"
             "<p>We finish with a hydrating mask chosen for your skin type and a short facial massage. "
             "There is no downtime: most clients go straight back to their day.</p>",
             "regular_price": Decimal("150.00"),

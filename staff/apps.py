@@ -9,7 +9,8 @@ class StaffConfig(AppConfig):
 
     def ready(self):
         # Here, not at the top: these modules import models, which Django loads only after every AppConfig.
-        from staff import spotlight
+        from staff import layout, spotlight
 
         slots.register("footer", "staff/includes/spotlight_footer.html", spotlight.footer_context)
-        slots.register("home", "staff/includes/spotlight_home.html", spotlight.home_context, order=30)
+        # The home page shows the team; the spotlight stays in the footer of every page.
+        slots.register("home", "staff/includes/home_team.html", layout.home_team, order=30)

@@ -43,7 +43,7 @@ def load_demo(loader):
         license_number="071234",
         license_state="GA",
         show_license_number=True,
-        practising_since=2008,
+        practicing_since=2008,
         specialties=_treatments("botox", "dermal-fillers", "chemical-peels"),
     )
     loader.child_page(
@@ -54,14 +54,14 @@ def load_demo(loader):
         role="Medical Aesthetician",
         short_bio="Lauren is a medical aesthetician and laser practitioner who loves helping clients reach their "
         "healthiest skin, and believes everyone deserves to feel confident in it.",
-        bio="<p>Lauren has worked as a medical aesthetician and laser practitioner since 2013. Her favourite part "
+        bio="<p>Lauren has worked as a medical aesthetician and laser practitioner since 2013. Her favorite part "
         "of the job is the first consultation, when she and a new client look closely at their skin together "
         "and agree on a plan that fits their routine and their budget.</p>"
         "<p>She is known for gentle, thorough dermaplaning and for laser treatments planned around each "
         "client’s skin type, and she follows up after every session to make sure recovery is going as "
         "expected.</p>",
         license_type="Licensed Esthetician",
-        practising_since=2013,
+        practicing_since=2013,
         specialties=_treatments("dermaplaning", "laser-treatments"),
     )
     loader.child_page(
@@ -70,7 +70,7 @@ def load_demo(loader):
         "jordan-reyes",
         title="Jordan Reyes",
         role="Nurse Injector",
-        short_bio="Jordan is a registered nurse who specialises in Botox, dermal fillers and treatments for the "
+        short_bio="Jordan is a registered nurse who specializes in Botox, dermal fillers and treatments for the "
         "delicate skin around the eyes, always aiming for results that still look like you.",
         bio="<p>Jordan spent six years as an emergency room nurse before training in aesthetic injections, and "
         "brings the same calm attention to detail to every appointment.</p>"
@@ -79,7 +79,7 @@ def load_demo(loader):
         "every first treatment.</p>",
         license_type="Registered Nurse",
         supervising_physician=maya,
-        practising_since=2015,
+        practicing_since=2015,
         specialties=_treatments("botox", "dermal-fillers", "eye-treatments"),
     )
     loader.child_page(

@@ -31,7 +31,7 @@ PROFILE_PHOTO = "fill-600x750"
 
 def validate_not_future_year(year):
     if year > timezone.localdate().year:
-        raise ValidationError("The year they began practising cannot be in the future.")
+        raise ValidationError("The year they began practicing cannot be in the future.")
 
 
 class StaffMemberQuerySet(PageQuerySet):
@@ -62,6 +62,7 @@ class StaffIndexPage(IntroPage):
         staff_members = list(self.staff_members())
         context["staff_members"] = staff_members
         context["structured_data"] = team_data(self, staff_members, request)
+        context.update(breadcrumb_context(self, request))
         return context
 
 
@@ -136,11 +137,11 @@ class StaffMemberPage(ClinicPage):
         related_name="supervised_staff",
         help_text="The physician who supervises this person’s treatments, if any.",
     )
-    practising_since = models.PositiveSmallIntegerField(
+    practicing_since = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1950), validate_not_future_year],
-        help_text="The year they began practising; experience on the site counts up from it.",
+        help_text="The year they began practicing; experience on the site counts up from it.",
     )
     specialties = ParentalManyToManyField(
         "ellemes.Treatment",
@@ -182,7 +183,7 @@ class StaffMemberPage(ClinicPage):
                 FieldRowPanel([FieldPanel("license_number"), FieldPanel("license_state")]),
                 FieldPanel("show_license_number"),
                 FieldPanel("supervising_physician"),
-                FieldPanel("practising_since"),
+                FieldPanel("practicing_since"),
             ],
             heading="Credentials",
         ),
@@ -257,11 +258,11 @@ class StaffMemberPage(ClinicPage):
         return (self.pk or 0) % 4 + 1
 
     def years_of_experience(self, today=None):
-        """Whole years certainly completed: someone practising since 2013 has completed at least 12 in 2026."""
-        if self.practising_since is None:
+        """Whole years certainly completed: someone practicing since 2013 has completed at least 12 in 2026."""
+        if self.practicing_since is None:
             return None
         today = today or timezone.localdate()
-        return max(today.year - self.practising_since - 1, 0)
+        return max(today.year - self.practicing_since - 1, 0)
 
     def experience_text(self, today=None):
         """“over 10 years of experience”: stays true every year without edits."""

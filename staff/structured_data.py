@@ -10,7 +10,7 @@ def clinic_json_ld(request):
     return clinic_business(ClinicSettings.for_request(request), public_site(request))
 
 
-# The board that issues each kind of license, by state. Only Georgia's, where the clinic practises:
+# The board that issues each kind of license, by state. Only Georgia's, where the clinic practices:
 # a license from elsewhere names no board rather than a guessed one.
 LICENSING_BOARDS = {
     "GA": {

@@ -71,7 +71,7 @@ def staff_form(member, **changes):
         "license_state": member.license_state,
         "show_license_number": _checkbox(member.show_license_number),
         "supervising_physician": _value(member.supervising_physician_id),
-        "practising_since": _value(member.practising_since),
+        "practicing_since": _value(member.practicing_since),
         "specialties": [treatment.pk for treatment in member.specialties.all()],
         "accepts_bookings": _checkbox(member.accepts_bookings),
     }

@@ -55,7 +55,7 @@ def build_team(sections):
         license_number="071234",
         license_state="GA",
         show_license_number=True,
-        practising_since=2008,
+        practicing_since=2008,
         specialties=treatments("Botox", "Dermal fillers", "Chemical peels"),
     )
     lauren = StaffMemberPageFactory(
@@ -69,17 +69,17 @@ def build_team(sections):
         ),
         action_photo_caption="Lauren Siso performing dermaplaning treatment",
         license_type="Licensed Esthetician",
-        practising_since=2013,
+        practicing_since=2013,
         specialties=treatments("Dermaplaning", "Laser treatments"),
     )
     jordan = StaffMemberPageFactory(
         title="Jordan Reyes",
         role="Nurse Injector",
-        short_bio="Jordan is a registered nurse who specialises in Botox and dermal fillers.",
+        short_bio="Jordan is a registered nurse who specializes in Botox and dermal fillers.",
         photo=portrait("Jordan Reyes"),
         license_type="Registered Nurse",
         supervising_physician=maya,
-        practising_since=2015,
+        practicing_since=2015,
         specialties=treatments("Botox", "Dermal fillers", "Eye treatments"),
     )
     priya = StaffMemberPageFactory(

@@ -26,7 +26,8 @@ ALLOWED = {
     "specials": CORE | {"staff"},
     "contact": CORE | {"staff", "specials"},
     "treatments": CORE | {"blog", "specials", "staff"},
-    "editorial": CORE | {"accounts", "staff", "blog", "specials", "contact", "treatments"},
+    "legal": CORE,
+    "editorial": CORE | {"accounts", "staff", "blog", "specials", "contact", "treatments", "legal"},
 }
 PROJECT_APPS = set(ALLOWED)
 # Not imported to check them: the settings (production's refuse to load without its environment) and the WSGI entry.

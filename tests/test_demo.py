@@ -165,6 +165,43 @@ class TestDemoLayout:
 
 
 @pytest.mark.django_db
+class TestDemoPolicies:
+    def test_the_four_policies_are_linked_from_the_footer(self, demo, client):
+        html = BeautifulSoup(client.get("/").content, "html.parser")
+        links = [(a.get_text(), a["href"]) for a in html.find(class_="site-footer__legal").find_all("a")]
+        assert links == [
+            ("Privacy policy", "/privacy-policy/"),
+            ("Terms of use", "/terms-of-use/"),
+            ("Accessibility statement", "/accessibility/"),
+            ("Results vary", "/results-vary/"),
+        ]
+
+    def test_the_privacy_policy_describes_what_the_site_does(self, demo, client, settings):
+        text = BeautifulSoup(client.get("/privacy-policy/").content, "html.parser").find("main").get_text()
+        assert "your name and email address" in text
+        assert "does not contain what you wrote" in text
+        # The retention the `purge_inquiries` command applies (INQUIRY_RETENTION_DAYS, INQUIRY_SPAM_RETENTION_DAYS).
+        assert settings.INQUIRY_RETENTION_DAYS == 365
+        spam_days = settings.INQUIRY_SPAM_RETENTION_DAYS
+        kept = f"We keep an inquiry for one year after you send it, and messages set aside as spam for {spam_days} days"
+        assert kept in " ".join(text.split())
+        assert "ask us to show you, correct or delete" in text
+
+    def test_the_consent_checkbox_links_the_privacy_policy(self, demo, client):
+        html = BeautifulSoup(client.get("/contact/").content, "html.parser")
+        assert html.find("label", attrs={"for": "id_consent"}).find("a")["href"] == "/privacy-policy/"
+
+    def test_the_example_contact_details_say_so(self, demo, client):
+        clinic = ClinicSettings.objects.get()
+        assert clinic.email == "hello@example.com"
+        assert all(link.url.startswith("https://example.com/") for link in clinic.social_links.all())
+        assert "its phone number, email address and social links are examples" in clinic.about_us
+        assert "its phone number, email address and social links are examples" in demo
+        footer = BeautifulSoup(client.get("/").content, "html.parser").find("footer")
+        assert "are examples" in footer.find(class_="site-footer__about").get_text()
+
+
+@pytest.mark.django_db
 class TestDemoUsers:
     def test_made_in_development_with_a_password_shown_once(self, demo, settings, django_user_model):
         settings.DEBUG = True

@@ -1,4 +1,4 @@
-"""Health check, behaviour while the database is down, and production settings that fail loudly."""
+"""Health check, behavior while the database is down, and production settings that fail loudly."""
 
 import os
 import subprocess

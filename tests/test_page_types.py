@@ -13,6 +13,8 @@ from blog.models import ArticlePage, BlogIndexPage
 from contact.models import ContactPage
 from ellemes.factories import ImageFactory, TreatmentFactory
 from ellemes.models import HomePage
+from legal.factories import LegalPageFactory
+from legal.models import LegalPage
 from specials.factories import SpecialPageFactory
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.factories import StaffMemberPageFactory
@@ -21,7 +23,7 @@ from tests.builders import build_sections
 from tests.clients import VerifiedClient
 from treatments.factories import TreatmentCategoryPageFactory, TreatmentPageFactory
 
-PROJECT_APPS = ["ellemes", "blog", "specials", "staff", "contact", "treatments"]
+PROJECT_APPS = ["ellemes", "blog", "specials", "staff", "contact", "treatments", "legal"]
 
 
 def project_page_models():
@@ -84,7 +86,8 @@ class TestPageTypes(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(BlogIndexPage, {ArticlePage})
         self.assertAllowedSubpageTypes(SpecialsIndexPage, {SpecialPage})
         self.assertAllowedSubpageTypes(StaffIndexPage, {StaffMemberPage})
-        for leaf in (ArticlePage, SpecialPage, StaffMemberPage, ContactPage):
+        self.assertAllowedParentPageTypes(LegalPage, {HomePage})
+        for leaf in (ArticlePage, SpecialPage, StaffMemberPage, ContactPage, LegalPage):
             self.assertAllowedSubpageTypes(leaf, set())
         self.assertCanNotCreateAt(HomePage, ArticlePage)
         self.assertCanNotCreateAt(SpecialsIndexPage, ArticlePage)
@@ -145,6 +148,20 @@ class TestPageTypes(WagtailPageTestCase):
         )
         self.assertEqual(SpecialPage.objects.get(slug="lip-filler-week").providers.get(), self.author)
 
+    def test_a_legal_page_is_created_in_the_admin(self):
+        self.assertCanCreate(
+            self.home,
+            LegalPage,
+            admin_form(
+                title="Privacy policy",
+                last_updated="2026-11-02",
+                body=rich_text("<h2>What we collect</h2><p>Your name and email address.</p>"),
+            ),
+        )
+        policy = LegalPage.objects.get(slug="privacy-policy")
+        self.assertTrue(policy.live)
+        self.assertEqual(policy.last_updated, datetime.date(2026, 11, 2))
+
     def test_a_staff_profile_is_created_in_the_admin(self):
         self.assertCanCreate(
             self.sections.staff,
@@ -161,7 +178,7 @@ class TestPageTypes(WagtailPageTestCase):
                 license_number="",
                 license_state="",
                 supervising_physician="",
-                practising_since="2015",
+                practicing_since="2015",
                 specialties=[self.botox.pk],
                 accepts_bookings="on",
                 user="",
@@ -178,7 +195,7 @@ class TestPageTypes(WagtailPageTestCase):
             self.author,
         ]
         category = TreatmentCategoryPageFactory(parent=self.sections.treatments)
-        pages += [category, TreatmentPageFactory(parent=category)]
+        pages += [category, TreatmentPageFactory(parent=category), LegalPageFactory()]
         self.assertEqual({page.specific_class for page in pages}, project_page_models())
         for page in pages:
             self.assertPageIsRoutable(page)

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from blog.models import BlogIndexPage
 from contact.models import ContactPage
 from ellemes.models import HomePage
+from legal.models import LegalPage
 from specials.models import SpecialsIndexPage
 from staff.models import StaffIndexPage
 from treatments.models import TreatmentIndexPage
@@ -42,8 +43,8 @@ class TestPageTree:
         for other, _ in SECTIONS:
             assert not model.can_exist_under(other.objects.get())
 
-    def test_home_page_children_are_the_five_sections(self, home):
-        assert set(HomePage.creatable_subpage_models()) == {model for model, _ in SECTIONS}
+    def test_home_page_children_are_the_five_sections_and_the_policies(self, home):
+        assert set(HomePage.creatable_subpage_models()) == {model for model, _ in SECTIONS} | {LegalPage}
 
 
 @pytest.mark.django_db

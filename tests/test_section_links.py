@@ -8,6 +8,7 @@ from django.apps import apps
 from blog.models import BlogIndexPage
 from contact.models import ContactPage
 from ellemes.models import HomePage
+from legal.models import LegalPage
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffIndexPage
 from treatments.models import TreatmentIndexPage
@@ -102,4 +103,5 @@ def test_the_home_pages_children_are_the_sections_that_name_it_as_their_parent()
         SpecialsIndexPage,
         StaffIndexPage,
         ContactPage,
+        LegalPage,
     }

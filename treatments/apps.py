@@ -10,4 +10,6 @@ class TreatmentsConfig(AppConfig):
         from ellemes import slots
         from treatments import layout
 
+        # The home page is built around treatments: the categories come first, then the finder by concern.
+        slots.register("home", "treatments/includes/home_categories.html", layout.home_categories, order=3)
         slots.register("home", "treatments/includes/home_concerns.html", layout.home_context, order=5)

@@ -249,7 +249,7 @@ TREATMENTS = [
             "downtime": "Light flaking for two to seven days, depending on the peel",
             "results_duration": "Months, with sunscreen and good home care",
             "preparation": _p("Stop retinoids a week before and avoid waxing the area."),
-            "aftercare": _p("Do not pick at peeling skin; moisturise and wear sunscreen every day."),
+            "aftercare": _p("Do not pick at peeling skin; moisturize and wear sunscreen every day."),
             "faqs": _faqs(
                 (
                     "Will my face peel a lot?",
@@ -302,7 +302,7 @@ TREATMENTS = [
         {
             "summary": "Laser light targets the pigment in hair follicles for a lasting reduction in hair growth.",
             "suits": _p("Dark hair on most skin tones; we choose the laser to suit your skin."),
-            "not_suited": _ul("White, grey or red hair", "A recent tan or self-tan", "Pregnancy"),
+            "not_suited": _ul("White, gray or red hair", "A recent tan or self-tan", "Pregnancy"),
             "how_it_works": _p(
                 "Each pulse heats the follicles in its path. Hair sheds over two weeks, and follicles treated "
                 "in their growing phase slow down."
@@ -417,7 +417,7 @@ TREATMENTS = [
             "downtime": "Redness like a mild sunburn for one to two days",
             "results_duration": "Builds over three months; a yearly session keeps it up",
             "preparation": _p("Stop retinoids and exfoliants three days before."),
-            "aftercare": _p("Leave makeup off for a day, use a gentle moisturiser and sunscreen."),
+            "aftercare": _p("Leave makeup off for a day, use a gentle moisturizer and sunscreen."),
             "faqs": _faqs(
                 ("Does it hurt?", "With numbing cream most people feel only a light scratching."),
                 ("Is it suitable for darker skin?", "Yes. Because it uses no heat or light, it suits every skin tone."),

@@ -3,6 +3,7 @@
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from contact import views
+from ellemes.breadcrumbs import breadcrumb_context
 from ellemes.models.pages import IntroPage
 
 
@@ -12,6 +13,11 @@ class ContactPage(RoutablePageMixin, IntroPage):
     parent_page_types = ["ellemes.HomePage"]
     subpage_types = []
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(breadcrumb_context(self, request))
+        return context
 
     @path("")
     def inquiry_form(self, request):

@@ -11,9 +11,12 @@ pytestmark = pytest.mark.usefixtures("contact_page")
 
 
 def json_ld(response):
+    """The clinic's structured data (the breadcrumbs' is tested with the shared include)."""
     scripts = BeautifulSoup(response.content, "html.parser").find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    data = [json.loads(script.string) for script in scripts]
+    clinic = [item for item in data if item.get("@type") != "BreadcrumbList"]
+    assert len(clinic) == 1
+    return clinic[0]
 
 
 @pytest.mark.django_db

@@ -95,8 +95,8 @@ def test_each_client_behind_the_proxy_has_its_own_limit(settings, client):
         assert client.post("/contact/", valid_data(), **patient).status_code == 302
     assert client.post("/contact/", valid_data(), **patient).status_code == 429
     # Another patient behind the same proxy is not held back by the first one's inquiries.
-    neighbour = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}
-    assert client.post("/contact/", valid_data(), **neighbour).status_code == 302
+    neighbor = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}
+    assert client.post("/contact/", valid_data(), **neighbor).status_code == 302
     # A client cannot escape its limit by writing its own X-Forwarded-For entry: the proxy appends the real one.
     forged = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "192.0.2.1, 203.0.113.5"}
     assert client.post("/contact/", valid_data(), **forged).status_code == 429

@@ -156,7 +156,7 @@ class ClaimsCheckedMixin(PatientTextMixin, models.Model):
         return super().publish(revision, user=user, log_action=log_action, **kwargs)
 
     def _refuse_scheduled(self, revision, matches):
-        # Raising would stop the scheduler for every other page; the schedule is cancelled and logged instead.
+        # Raising would stop the scheduler for every other page; the schedule is canceled and logged instead.
         revision.approved_go_live_at = None
         revision.save(update_fields=["approved_go_live_at"])
         log(

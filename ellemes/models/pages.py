@@ -43,7 +43,8 @@ class IntroPage(ClinicPage):
 
 
 class HomePage(ClinicPage):
-    """The front page: hero, latest articles, current specials, spotlight and contact call-out."""
+    """The front page, built around treatments: the hero with Book and Call, the sections the content apps put
+    in the "home" slot (treatment categories, concerns, specials, the team, articles), and visit details."""
 
     # Its children (the sections) are the page types whose `parent_page_types` name the home page.
     parent_page_types = ["wagtailcore.Page"]
@@ -54,7 +55,7 @@ class HomePage(ClinicPage):
         "Hero heading": "hero_heading",
         "Hero text": "hero_text",
         "Hero image": "hero_image",
-        "Hero button": "hero_link_text",
+        "Book button": "hero_link_text",
         "Welcome": "intro",
     }
 
@@ -68,16 +69,15 @@ class HomePage(ClinicPage):
         related_name="+",
         help_text="A wide photo behind the headline; its alt text is read to people who cannot see it.",
     )
-    hero_link = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Where the hero button leads, usually the contact page.",
-    )
+    # The Book button leads where every booking link does (Settings › Clinic details): the online booking
+    # site, else the contact page; the Call button dials the clinic's phone.
     hero_link_text = models.CharField(
-        max_length=40, blank=True, default="Book a consultation", help_text="The words on the hero button."
+        "book button text",
+        max_length=40,
+        blank=True,
+        default="Book a consultation",
+        help_text="The words on the hero’s Book button. It leads to the online booking link, or else the contact "
+        "page, chosen under Settings › Clinic details.",
     )
     intro = RichTextField(
         blank=True, features=["bold", "italic", "link"], help_text="A short welcome shown under the hero."
@@ -89,7 +89,6 @@ class HomePage(ClinicPage):
                 FieldPanel("hero_heading"),
                 FieldPanel("hero_text"),
                 FieldPanel("hero_image"),
-                FieldPanel("hero_link"),
                 FieldPanel("hero_link_text"),
             ],
             heading="Hero",

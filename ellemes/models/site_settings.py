@@ -61,6 +61,14 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
         related_name="+",
         help_text="Where every “contact us” and “book” link on the site leads.",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy policy, linked from the inquiry form’s consent checkbox.",
+    )
     booking_url = models.URLField(
         "online booking link",
         blank=True,
@@ -74,6 +82,7 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
             heading="The clinic",
         ),
         FieldPanel("contact_page"),
+        FieldPanel("privacy_page"),
         MultiFieldPanel(
             [
                 FieldPanel("phone"),
@@ -92,7 +101,7 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
 
     # Every page shows the logo, the hours and the social links: read them with the settings,
     # once per request (Wagtail keeps the settings on the request).
-    select_related = ["logo", "contact_page"]
+    select_related = ["logo", "contact_page", "privacy_page"]
 
     class Meta:
         verbose_name = "clinic details"
@@ -113,6 +122,11 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
     def contact_url(self, request=None):
         """The address of the chosen contact page; "" until one is chosen."""
         return self.contact_page.get_url(request) if self.contact_page else ""
+
+    def privacy_url(self, request=None):
+        """The address of the chosen privacy policy, while it is published; "" otherwise."""
+        page = self.privacy_page
+        return page.get_url(request) if page is not None and page.live else ""
 
     @property
     def has_coordinates(self):

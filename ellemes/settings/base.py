@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "specials",
     "treatments",
     "contact",
+    "legal",
     # The editors' side of the admin, above every content app; nothing imports it.
     "editorial",
     # Staff accounts: lockout, two-factor authentication, who may manage whom, password reset.
@@ -151,7 +152,14 @@ WAGTAIL_CACHE_HEADER = "X-Cache"
 # visitor's own words (a search, a thank-you reference) is never cached at all.
 PAGE_QUERY_PARAMETERS = ["page", "treatment", "special", "staff", "concern"]
 PAGE_PRIVATE_PARAMETERS = ["q", "sent"]
-WAGTAIL_CACHE_IGNORE_QS = [rf"^(?!(?:{'|'.join(PAGE_QUERY_PARAMETERS + PAGE_PRIVATE_PARAMETERS)})$)"]
+
+
+def ignored_query_parameters(kept):
+    """wagtail-cache's WAGTAIL_CACHE_IGNORE_QS: every query parameter but the `kept` ones."""
+    return [rf"^(?!(?:{'|'.join(kept)})$)"]
+
+
+WAGTAIL_CACHE_IGNORE_QS = ignored_query_parameters(PAGE_QUERY_PARAMETERS + PAGE_PRIVATE_PARAMETERS)
 
 # Edge caches purged on every content change: Varnish (HTTP PURGE) when VARNISH_URL is set, plus
 # Cloudflare or CloudFront when their settings are present.

@@ -3,7 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.images.models import Picture
 from wagtail.models import Page, Site
 
-from ellemes import page_cache, public_urls, slots, structured_data
+from ellemes import hours, page_cache, public_urls, slots, structured_data
 from ellemes.images import PICTURES, picture_specs
 from ellemes.models import ClinicSettings
 
@@ -40,6 +40,21 @@ def layout_cache(context):
 
 
 @register.simple_tag(takes_context=True)
+def clinic_open_state(context):
+    """Whether the clinic is open now (an `ellemes.hours.OpenState`), or None when it gives no hours.
+
+    The page is cached no longer than the state holds: it must not say “Open now” after closing time."""
+    request = context.get("request")
+    if request is None or public_urls.public_site(request) is None:
+        return None
+    # The request's own copy of the settings, with the hours the page lists beside the state.
+    state = hours.open_state(ClinicSettings.for_request(request).opening_hours.all())
+    if state is not None:
+        page_cache.show_until(request, state.changes_at)
+    return state
+
+
+@register.simple_tag(takes_context=True)
 def absolute_url(context, path):
     """`path` as a public absolute URL, on the host of the request's Wagtail Site (ellemes/public_urls.py)."""
     return public_urls.absolute_url(public_urls.public_site(context.get("request")), path)
@@ -54,6 +69,17 @@ def contact_url(context):
         return ""
     clinic = ClinicSettings.for_request(request) if request is not None else ClinicSettings.for_site(site)
     return clinic.contact_url(request)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_url(context):
+    """The privacy policy chosen under Settings › Clinic details, while published; "" otherwise."""
+    request = context.get("request")
+    site = public_urls.public_site(request)
+    if site is None:
+        return ""
+    clinic = ClinicSettings.for_request(request) if request is not None else ClinicSettings.for_site(site)
+    return clinic.privacy_url(request)
 
 
 @register.simple_tag(takes_context=True)

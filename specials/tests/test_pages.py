@@ -160,6 +160,18 @@ class TestSpecialPage:
         assert "BRIGHT" in html.get_text()
         assert "Cannot be combined with other offers." in html.get_text()
 
+    def test_book_comes_before_the_photo_and_the_description(self, client, special, at):
+        special.body = "<p>" + "All about the treatment. " * 200 + "</p>"
+        special.save_revision().publish()
+        with at(clinic_time(2026, 12, 15)):
+            html = soup(client.get(special.url))
+        # On a phone the columns stack in document order: the button must not wait below the long text.
+        book = html.find("a", string="Book this special")
+        assert book.find_parent("header") is not None
+        assert book.find_next(class_="rich-text") is not None
+        assert book.find_next("img", class_="special__image") is not None
+        assert len(html.find_all("a", string="Book this special")) == 1
+
     def test_ended(self, client, special, at):
         with at(clinic_time(2027, 1, 1, 0, 1)):
             html = soup(client.get(special.url))

@@ -95,11 +95,11 @@ class TestCredentialRules:
             add_member("ana", short_bio="x" * 301)
         assert "short_bio" in error.value.message_dict
 
-    def test_practising_since_cannot_be_in_the_future(self, add_member):
+    def test_practicing_since_cannot_be_in_the_future(self, add_member):
         with frozen(2026, 12, 31, hour=23), pytest.raises(ValidationError) as error:
             # 23:00 in New York is already 2027 in UTC: the clinic's calendar decides.
-            add_member("ana", practising_since=2027)
-        assert "practising_since" in error.value.message_dict
+            add_member("ana", practicing_since=2027)
+        assert "practicing_since" in error.value.message_dict
 
 
 class TestExperience:
@@ -116,12 +116,12 @@ class TestExperience:
         ],
     )
     def test_counts_whole_years_certainly_completed(self, since, today, years, text):
-        member = StaffMemberPage(title="Lauren Siso", practising_since=since)
+        member = StaffMemberPage(title="Lauren Siso", practicing_since=since)
         assert member.years_of_experience(today) == years
         assert member.experience_text(today) == text
 
     def test_stays_true_every_year_without_edits(self):
-        member = StaffMemberPage(title="Lauren Siso", practising_since=2013)
+        member = StaffMemberPage(title="Lauren Siso", practicing_since=2013)
         with frozen(2026, 3, 1):
             assert member.years_of_experience() == 12
             assert member.experience == "over 10 years of experience"

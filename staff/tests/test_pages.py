@@ -98,10 +98,10 @@ class TestProfile:
         title = soup(client.get(member.url)).title.get_text()
         assert title == "Ana Cruz, Registered Nurse — Nurse Injector | ELLEMES Medical Spa"
 
-    def test_experience_counts_from_practising_since(self, client):
+    def test_experience_counts_from_practicing_since(self, client):
         html = soup(client.get("/staff/lauren-siso/"))
         assert "years of experience" in html.find(class_="staff-profile__role").get_text()
-        assert html.find("dt", string="Practising since").find_next("dd").get_text() == "2013"
+        assert html.find("dt", string="Practicing since").find_next("dd").get_text() == "2013"
 
     def test_book_button_preselects_the_person_on_the_contact_form(self, client):
         button = soup(client.get("/staff/jordan-reyes/")).find("a", string="Book with Jordan Reyes")
@@ -181,7 +181,7 @@ class TestProfile:
             ("Licensed Esthetician", "Georgia State Board of Cosmetology and Barbers"),
         ],
     )
-    def test_the_license_is_recognised_by_the_state_board_as_an_organization(
+    def test_the_license_is_recognized_by_the_state_board_as_an_organization(
         self, client, add_member, license_type, board
     ):
         member = add_member(

@@ -55,7 +55,9 @@ def pages_for_tags(apps, schema_editor):
     TreatmentPage = apps.get_model("treatments", "TreatmentPage")
 
     tags = list(Treatment.objects.filter(page__isnull=True).order_by("name"))
-    home = HomePage.objects.order_by("path").first()
+    # Only the tree's columns: the home page's own may have changed since (a later ellemes migration can
+    # run before this one), and only its place in the tree is needed.
+    home = HomePage.objects.order_by("path").only("pk", "path", "depth").first()
     if not tags or home is None:
         return
     index = TreatmentIndexPage.objects.order_by("path").first() or _add_draft_child(
