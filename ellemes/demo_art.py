@@ -2,7 +2,7 @@
 
 The demo has no photographs, so it shows none: each image is one of the artworks below (botanical line
 drawings, ripples, arches, pebbles, soft gradients), and its alt text is the artwork's own description,
-naming the palette's colours. A gradient is decorative (empty alt text). Editors replace these with real
+naming the palette's colors. A gradient is decorative (empty alt text). Editors replace these with real
 photos in the admin; the templates show whatever image a page has.
 
 The artwork and palette are kept in the image's file name (`demo-<artwork>-<palette>-…`), so a test can
@@ -40,7 +40,7 @@ PALETTES = {
 @dataclass(frozen=True)
 class Artwork:
     name: str
-    description: str  # with {ground} and {line}: the palette's colour names
+    description: str  # with {ground} and {line}: the palette's color names
     paint: Callable
     decorative: bool = False
 
@@ -48,28 +48,28 @@ class Artwork:
         """The alt text of this artwork in `palette`: what the picture shows ("" when it is decorative)."""
         if self.decorative:
             return ""
-        colours = PALETTES[palette]
-        return self.description.format(ground=colours.ground_name, line=colours.line_name)
+        colors = PALETTES[palette]
+        return self.description.format(ground=colors.ground_name, line=colors.line_name)
 
 
 # Painting: at twice the size, then reduced, so lines come out smooth.
 SCALE = 2
 
 
-def _canvas(size, colours):
-    return Image.new("RGB", (size[0] * SCALE, size[1] * SCALE), colours.ground)
+def _canvas(size, colors):
+    return Image.new("RGB", (size[0] * SCALE, size[1] * SCALE), colors.ground)
 
 
-def _finish(canvas, size, colours, grain=True):
+def _finish(canvas, size, colors, grain=True):
     image = canvas.resize(size, Image.Resampling.LANCZOS)
     if grain:
-        # A faint paper grain, so flat colour does not look like a placeholder.
+        # A faint paper grain, so flat color does not look like a placeholder.
         noise = Image.effect_noise(size, 12).convert("RGB")
         image = ImageChops.blend(image, ImageChops.overlay(image, noise), 0.18)
     return image
 
 
-def _wash(canvas, colours, rng):
+def _wash(canvas, colors, rng):
     """A soft glow of the palette's middle tone behind the drawing."""
     width, height = canvas.size
     glow = Image.new("L", canvas.size, 0)
@@ -78,7 +78,7 @@ def _wash(canvas, colours, rng):
     radius = min(width, height) * 0.42
     draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), fill=150)
     glow = glow.filter(ImageFilter.GaussianBlur(radius * 0.45))
-    canvas.paste(Image.new("RGB", canvas.size, colours.soft), mask=glow)
+    canvas.paste(Image.new("RGB", canvas.size, colors.soft), mask=glow)
 
 
 def _curve(start, control, end, steps=60):
@@ -106,9 +106,9 @@ def _leaf(base, angle, length, width, steps=24):
     return side_a + side_b[::-1]
 
 
-def paint_sprig(rng, size, colours):
-    canvas = _canvas(size, colours)
-    _wash(canvas, colours, rng)
+def paint_sprig(rng, size, colors):
+    canvas = _canvas(size, colors)
+    _wash(canvas, colors, rng)
     draw = ImageDraw.Draw(canvas)
     width, height = canvas.size
     stroke = max(3, width // 260)
@@ -116,30 +116,30 @@ def paint_sprig(rng, size, colours):
     end = (width * rng.uniform(0.68, 0.78), height * 0.06)
     control = (width * rng.uniform(0.2, 0.8), height * 0.5)
     stem = _curve(start, control, end)
-    draw.line(stem, fill=colours.line, width=stroke, joint="curve")
+    draw.line(stem, fill=colors.line, width=stroke, joint="curve")
     for i in range(6, len(stem) - 4, 7):
         (x0, y0), (x1, y1) = stem[i - 1], stem[i + 1]
         heading = math.atan2(y1 - y0, x1 - x0)
         side = 1 if (i // 7) % 2 else -1
         angle = heading + side * rng.uniform(0.6, 0.9)
         leaf = _leaf(stem[i], angle, height * rng.uniform(0.2, 0.26), height * 0.09)
-        draw.polygon(leaf, fill=colours.soft)
-        draw.line(leaf + [leaf[0]], fill=colours.line, width=stroke, joint="curve")
+        draw.polygon(leaf, fill=colors.soft)
+        draw.line(leaf + [leaf[0]], fill=colors.line, width=stroke, joint="curve")
         tip = (stem[i][0] + math.cos(angle) * height * 0.15, stem[i][1] + math.sin(angle) * height * 0.15)
-        draw.line([stem[i], tip], fill=colours.line, width=max(2, stroke // 2))
-    return _finish(canvas, size, colours)
+        draw.line([stem[i], tip], fill=colors.line, width=max(2, stroke // 2))
+    return _finish(canvas, size, colors)
 
 
-def paint_eucalyptus(rng, size, colours):
-    canvas = _canvas(size, colours)
-    _wash(canvas, colours, rng)
+def paint_eucalyptus(rng, size, colors):
+    canvas = _canvas(size, colors)
+    _wash(canvas, colors, rng)
     draw = ImageDraw.Draw(canvas)
     width, height = canvas.size
     stroke = max(3, width // 280)
     stem = _curve(
         (width * 0.1, height * 0.85), (width * 0.5, height * rng.uniform(0.2, 0.5)), (width * 0.92, height * 0.3)
     )
-    draw.line(stem, fill=colours.line, width=stroke, joint="curve")
+    draw.line(stem, fill=colors.line, width=stroke, joint="curve")
     for i in range(5, len(stem) - 2, 6):
         x, y = stem[i]
         for side in (-1, 1):
@@ -147,36 +147,36 @@ def paint_eucalyptus(rng, size, colours):
             cx, cy = x + side * radius * 0.4, y + side * radius * 1.15
             draw.ellipse(
                 (cx - radius, cy - radius, cx + radius, cy + radius),
-                fill=colours.soft,
-                outline=colours.line,
+                fill=colors.soft,
+                outline=colors.line,
                 width=stroke,
             )
-    return _finish(canvas, size, colours)
+    return _finish(canvas, size, colors)
 
 
-def paint_flower(rng, size, colours):
-    canvas = _canvas(size, colours)
-    _wash(canvas, colours, rng)
+def paint_flower(rng, size, colors):
+    canvas = _canvas(size, colors)
+    _wash(canvas, colors, rng)
     draw = ImageDraw.Draw(canvas)
     width, height = canvas.size
     stroke = max(3, width // 260)
     centre = (width * rng.uniform(0.42, 0.58), height * 0.45)
     bend = (centre[0] - width * 0.05, height * 0.8)
-    draw.line(_curve(centre, bend, (centre[0] + width * 0.02, height)), fill=colours.line, width=stroke, joint="curve")
+    draw.line(_curve(centre, bend, (centre[0] + width * 0.02, height)), fill=colors.line, width=stroke, joint="curve")
     petals = 6
     turn = rng.uniform(0, math.pi)
     for k in range(petals):
         angle = turn + k * 2 * math.pi / petals
         petal = _leaf(centre, angle, height * 0.3, height * 0.16)
-        draw.polygon(petal, fill=colours.soft)
-        draw.line(petal + [petal[0]], fill=colours.line, width=stroke, joint="curve")
+        draw.polygon(petal, fill=colors.soft)
+        draw.line(petal + [petal[0]], fill=colors.line, width=stroke, joint="curve")
     heart = height * 0.045
-    draw.ellipse((centre[0] - heart, centre[1] - heart, centre[0] + heart, centre[1] + heart), fill=colours.line)
-    return _finish(canvas, size, colours)
+    draw.ellipse((centre[0] - heart, centre[1] - heart, centre[0] + heart, centre[1] + heart), fill=colors.line)
+    return _finish(canvas, size, colors)
 
 
-def paint_ripples(rng, size, colours):
-    canvas = _canvas(size, colours)
+def paint_ripples(rng, size, colors):
+    canvas = _canvas(size, colors)
     draw = ImageDraw.Draw(canvas)
     width, height = canvas.size
     stroke = max(2, width // 400)
@@ -184,18 +184,18 @@ def paint_ripples(rng, size, colours):
     for ring in range(1, 12):
         radius = ring * height * 0.055 * (1 + ring * 0.04)
         draw.ellipse(
-            (cx - radius * 1.6, cy - radius, cx + radius * 1.6, cy + radius), outline=colours.line, width=stroke
+            (cx - radius * 1.6, cy - radius, cx + radius * 1.6, cy + radius), outline=colors.line, width=stroke
         )
     drop = height * 0.035
-    draw.ellipse((cx - drop, cy - drop, cx + drop, cy + drop), fill=colours.line)
-    return _finish(canvas, size, colours)
+    draw.ellipse((cx - drop, cy - drop, cx + drop, cy + drop), fill=colors.line)
+    return _finish(canvas, size, colors)
 
 
-def paint_arches(rng, size, colours):
-    canvas = _canvas(size, colours)
+def paint_arches(rng, size, colors):
+    canvas = _canvas(size, colors)
     draw = ImageDraw.Draw(canvas)
     width, height = canvas.size
-    tones = [colours.soft, _mix(colours.soft, colours.line, 0.35), _mix(colours.soft, colours.line, 0.7)]
+    tones = [colors.soft, _mix(colors.soft, colors.line, 0.35), _mix(colors.soft, colors.line, 0.7)]
     count = 3
     span = width / (count + 1)
     for k in range(count):
@@ -203,15 +203,15 @@ def paint_arches(rng, size, colours):
         arch_width = span * 1.1
         top = height * rng.uniform(0.2, 0.4)
         radius = arch_width / 2
-        colour = tones[k % len(tones)]
-        draw.rectangle((left, top + radius, left + arch_width, height), fill=colour)
-        draw.pieslice((left, top, left + arch_width, top + arch_width), 180, 360, fill=colour)
-    return _finish(canvas, size, colours)
+        color = tones[k % len(tones)]
+        draw.rectangle((left, top + radius, left + arch_width, height), fill=color)
+        draw.pieslice((left, top, left + arch_width, top + arch_width), 180, 360, fill=color)
+    return _finish(canvas, size, colors)
 
 
-def paint_pebbles(rng, size, colours):
-    canvas = _canvas(size, colours)
-    _wash(canvas, colours, rng)
+def paint_pebbles(rng, size, colors):
+    canvas = _canvas(size, colors)
+    _wash(canvas, colors, rng)
     draw = ImageDraw.Draw(canvas)
     width, height = canvas.size
     base_y = height * 0.86
@@ -220,22 +220,22 @@ def paint_pebbles(rng, size, colours):
     y = base_y
     for k, (half_width, half_height) in enumerate(stones):
         rx, ry = width * half_width * 0.6, height * half_height * 1.3
-        colour = _mix(colours.soft, colours.line, 0.25 + 0.3 * k)
+        color = _mix(colors.soft, colors.line, 0.25 + 0.3 * k)
         x = cx + rng.uniform(-0.02, 0.02) * width
-        draw.ellipse((x - rx, y - 2 * ry, x + rx, y), fill=colour)
+        draw.ellipse((x - rx, y - 2 * ry, x + rx, y), fill=color)
         y -= 2 * ry * 0.92
-    return _finish(canvas, size, colours)
+    return _finish(canvas, size, colors)
 
 
-def paint_gradient(rng, size, colours):
-    """A soft diagonal wash from the ground colour to the middle tone: pure texture, so decorative."""
+def paint_gradient(rng, size, colors):
+    """A soft diagonal wash from the ground color to the middle tone: pure texture, so decorative."""
     big = (size[0] * SCALE, size[1] * SCALE)
     across = Image.linear_gradient("L").rotate(rng.choice([90, 270])).resize(big)
     down = Image.linear_gradient("L").resize(big)
     ramp = ImageChops.add(across, down, scale=2)
-    canvas = Image.composite(Image.new("RGB", big, colours.soft), _canvas(size, colours), ramp)
-    _wash(canvas, colours, rng)
-    return _finish(canvas, size, colours)
+    canvas = Image.composite(Image.new("RGB", big, colors.soft), _canvas(size, colors), ramp)
+    _wash(canvas, colors, rng)
+    return _finish(canvas, size, colors)
 
 
 def _mix(a, b, amount):

@@ -12,5 +12,6 @@ class StaffConfig(AppConfig):
         from staff import layout, spotlight
 
         slots.register("footer", "staff/includes/spotlight_footer.html", spotlight.footer_context)
-        # The home page shows the team; the spotlight stays in the footer of every page.
+        # The home page shows the team, then the spotlight in full; every other page has it in the footer.
         slots.register("home", "staff/includes/home_team.html", layout.home_team, order=30)
+        slots.register("home", "staff/includes/spotlight_home.html", spotlight.home_context, order=35)

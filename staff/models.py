@@ -101,7 +101,7 @@ class StaffMemberPage(ClinicPage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="A portrait, shown on cards, the profile and the Staff Spotlight. Without one, the person's "
-        "initials are shown on a brand-coloured card.",
+        "initials are shown on a brand-colored card.",
     )
     action_photo = models.ForeignKey(
         "ellemes.ClinicImage",

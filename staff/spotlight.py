@@ -1,4 +1,4 @@
-"""The Staff Spotlight: who it shows this week, and its place in the footer."""
+"""The Staff Spotlight: who it shows this week, and its place in the footer and on the home page."""
 
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ def spotlight_for(day, site=None):
 
 
 def spotlight_for_request(request):
-    """Today's spotlight for the request's site, worked out once per request."""
+    """Today's spotlight for the request's site, worked out once per request (footer and home page share it)."""
     member = getattr(request, "_staff_spotlight", _NOT_YET)
     if member is _NOT_YET:
         site = public_site(request)
@@ -39,7 +39,7 @@ def _context(variant):
         if member is None:
             return None
         # At most once per page: the footer (rendered after the page's body) leaves it out when the
-        # body already shows it.
+        # body already shows it, as the home page does.
         if variant == "footer" and getattr(request, "_staff_spotlight_shown", False):
             return None
         request._staff_spotlight_shown = True
@@ -53,3 +53,4 @@ def _context(variant):
 
 
 footer_context = _context("footer")
+home_context = _context("home")

@@ -60,26 +60,27 @@ def absolute_url(context, path):
     return public_urls.absolute_url(public_urls.public_site(context.get("request")), path)
 
 
-@register.simple_tag(takes_context=True)
-def contact_url(context):
-    """The contact page chosen under Settings › Clinic details: every “contact us” link leads there."""
+def _clinic_settings(context):
+    """The request's Clinic details, or the default site's outside a request (emails); None without a site."""
     request = context.get("request")
     site = public_urls.public_site(request)
     if site is None:
-        return ""
-    clinic = ClinicSettings.for_request(request) if request is not None else ClinicSettings.for_site(site)
-    return clinic.contact_url(request)
+        return None
+    return ClinicSettings.for_request(request) if request is not None else ClinicSettings.for_site(site)
+
+
+@register.simple_tag(takes_context=True)
+def contact_url(context):
+    """The contact page chosen under Settings › Clinic details: every “contact us” link leads there."""
+    clinic = _clinic_settings(context)
+    return clinic.contact_url(context.get("request")) if clinic else ""
 
 
 @register.simple_tag(takes_context=True)
 def privacy_url(context):
     """The privacy policy chosen under Settings › Clinic details, while published; "" otherwise."""
-    request = context.get("request")
-    site = public_urls.public_site(request)
-    if site is None:
-        return ""
-    clinic = ClinicSettings.for_request(request) if request is not None else ClinicSettings.for_site(site)
-    return clinic.privacy_url(request)
+    clinic = _clinic_settings(context)
+    return clinic.privacy_url(context.get("request")) if clinic else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='staffmemberpage',
             name='photo',
-            field=models.ForeignKey(blank=True, help_text="A portrait, shown on cards, the profile and the Staff Spotlight. Without one, the person's initials are shown on a brand-coloured card.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ellemes.clinicimage'),
+            field=models.ForeignKey(blank=True, help_text="A portrait, shown on cards, the profile and the Staff Spotlight. Without one, the person's initials are shown on a brand-colored card.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ellemes.clinicimage'),
         ),
     ]

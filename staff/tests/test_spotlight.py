@@ -95,9 +95,7 @@ class TestLayout:
         assert (html.select_one("main .spotlight") is None) == (url != "/")
 
     def test_shows_photo_role_bio_and_caption(self, client):
-        # In the footer only: the home page's own section shows the team instead.
-        assert spotlight_in(client.get("/").content, "main .spotlight") is None
-        block = spotlight_in(client.get("/").content, "footer .spotlight")
+        block = spotlight_in(client.get("/").content, "main .spotlight")
         assert block.find(class_="spotlight__role").get_text() == "Medical Aesthetician"
         assert "confident" in block.get_text()
         assert block.figure.figcaption.get_text() == (

@@ -47,6 +47,14 @@ ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "browser-tests-only-password"  # noqa: S105
 
 
+def sign_in_to_admin(page):
+    page.goto("/admin/login/")
+    page.fill("#id_username", ADMIN_USERNAME)
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
 @pytest.fixture(scope="session")
 def site_workdir(tmp_path_factory):
     return tmp_path_factory.mktemp("site")

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from tests.browser.conftest import ADMIN_PASSWORD, ADMIN_USERNAME
+from tests.browser.conftest import sign_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -41,11 +41,7 @@ def admin_page(browser, site_url):
     context = browser.new_context(base_url=site_url, viewport={"width": 1366, "height": 900})
     context.add_init_script(COLLECT_VIOLATIONS)
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", ADMIN_USERNAME)
-    page.fill("#id_password", ADMIN_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page)
     yield page
     context.close()
 

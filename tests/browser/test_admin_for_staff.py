@@ -4,7 +4,7 @@ an image in the page editor without a JavaScript error."""
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import ADMIN_PASSWORD, ADMIN_USERNAME
+from tests.browser.conftest import sign_in_to_admin
 from tests.browser.test_admin_csp import page_ids
 
 pytestmark = pytest.mark.browser
@@ -18,11 +18,7 @@ def staff_page(browser, site_url):
     page.errors = []
     page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto("/admin/login/")
-    page.fill("#id_username", ADMIN_USERNAME)
-    page.fill("#id_password", ADMIN_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page)
     yield page
     context.close()
 

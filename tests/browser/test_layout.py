@@ -221,7 +221,8 @@ def test_article_text_has_the_full_reading_width_with_or_without_contents(open_p
 def test_the_phone_footer_is_short(open_page):
     page = open_page("/blog/", PHONE)
     height = page.locator("footer").bounding_box()["height"]
-    assert height <= 1000, f"the footer is {height} px tall"
+    # About 1,500 px before the redesign; the policies' links add a row since.
+    assert height <= 1100, f"the footer is {height} px tall"
 
 
 @pytest.mark.parametrize("path", ["/", "/blog/", "/staff/lauren-siso/"])
