@@ -182,8 +182,10 @@ ROW_FILL = """list => {
   const firstRow = cards.filter(card => Math.abs(card.offsetTop - cards[0].offsetTop) < 2);
   const widths = firstRow.reduce((sum, card) => sum + card.getBoundingClientRect().width, 0);
   const used = widths + gap * (firstRow.length - 1);
-  // auto-fit collapses the columns it has no card for to 0 px: those are not columns anyone sees.
-  const columns = getComputedStyle(list).gridTemplateColumns.split(' ').filter(track => parseFloat(track) > 0).length;
+  // auto-fit collapses the columns it has no card for to 0 px: those are not columns anyone sees. A row of
+  // flexible cards (the home page's) has as many columns as cards on its first row.
+  const tracks = getComputedStyle(list).gridTemplateColumns.split(' ').filter(track => parseFloat(track) > 0).length;
+  const columns = getComputedStyle(list).display === 'grid' ? tracks : firstRow.length;
   return {cards: cards.length, columns, used: Math.round(used), width: Math.round(list.getBoundingClientRect().width)};
 }"""
 
