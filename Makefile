@@ -8,8 +8,6 @@ export DJANGO_SETTINGS_MODULE ?= ellemes.settings.dev
 APPS := ellemes blog specials staff contact treatments legal accounts editorial
 TEMPLATES = $(shell find $(APPS) -path '*/templates/*' -name '*.html')
 TEMPLATE_LINE_LIMIT := 160
-# The suite runs on every core, a test file per worker at a time (pytest-xdist); PYTEST_ARGS= runs it in one process.
-PYTEST_ARGS ?= -n auto --dist loadfile
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -69,10 +67,10 @@ format: install ## Fix what ruff and djhtml can
 test: lint ## Lint, Django checks, migration check, then the whole test suite
 	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/pytest
 
 clean: ## Remove .venv, the SQLite database, media and collected files
-	rm -rf $(VENV) db.sqlite3 media test-media* static .cache
+	rm -rf $(VENV) db.sqlite3 media test-media static .cache
 
 bench: install ## The benchmark (writes its section of bench/RESULTS.md)
 	@command -v wrk >/dev/null || { echo "bench needs wrk, varnish, caddy and chromium (apt-get install wrk varnish caddy chromium)"; exit 1; }

@@ -1,6 +1,5 @@
 """Shared fixtures: each test builds the pages it needs with the apps' factories, and rolls back."""
 
-import os
 import shutil
 
 import pytest
@@ -8,11 +7,6 @@ from django.conf import settings
 from django.core.cache import caches
 
 from tests.clients import VerifiedClient
-
-# Playwright's synchronous API keeps an event loop running in the test process once a browser test has
-# run; Django would then refuse every later database call in that process (tests run in parallel, so
-# browser tests no longer come last). The tests drive the browser and the database from one thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -127,6 +121,6 @@ def admin_client(db, admin_user):
 
 
 def pytest_collection_modifyitems(items):
-    """The browser tests last, in a run of one process: their session-wide browser starts the slow demo
-    server once the quick tests have reported."""
+    """The browser tests last: their session-wide browser keeps an event loop that Django's database
+    calls in later tests would take for an async context."""
     items.sort(key=lambda item: "/browser/" in str(item.path))

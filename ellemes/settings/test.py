@@ -17,8 +17,7 @@ CSRF_COOKIE_SECURE = False
 # Plain HTTP: browsers refuse __Host- cookies without Secure.
 SESSION_COOKIE_NAME = "sessionid"
 CSRF_COOKIE_NAME = "csrftoken"
-# One folder per parallel test worker (pytest-xdist names them gw0, gw1, …): each removes its own at the end.
-MEDIA_ROOT = BASE_DIR / f"test-media{env.str('PYTEST_XDIST_WORKER', default='')}"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
 
 # --- Reliability: a loaded test machine must not trip the web's 5 s statement timeout.
 database_timeouts(DATABASES["default"], env.int("DB_STATEMENT_TIMEOUT_MS", default=60_000))  # noqa: F405
