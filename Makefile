@@ -67,10 +67,12 @@ format: install ## Fix what ruff and djhtml can
 test: lint ## Lint, Django checks, migration check, then the whole test suite
 	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/pytest
+	@# Most tests on every core; those marked own_process (browser, committing) after them, in one process.
+	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/pytest -n auto --dist loadfile -m "not own_process"
+	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/pytest -m own_process
 
 clean: ## Remove .venv, the SQLite database, media and collected files
-	rm -rf $(VENV) db.sqlite3 media test-media static .cache
+	rm -rf $(VENV) db.sqlite3 media test-media* static .cache
 
 bench: install ## The benchmark (writes its section of bench/RESULTS.md)
 	@command -v wrk >/dev/null || { echo "bench needs wrk, varnish, caddy and chromium (apt-get install wrk varnish caddy chromium)"; exit 1; }

@@ -121,6 +121,17 @@ def admin_client(db, admin_user):
 
 
 def pytest_collection_modifyitems(items):
-    """The browser tests last: their session-wide browser keeps an event loop that Django's database
-    calls in later tests would take for an async context."""
+    """Marks the tests that cannot share a process with the rest, and runs them last.
+
+    `make test` runs the others on every core (pytest-xdist), then these in one process:
+    - browser tests: their session-wide browser keeps an event loop that Django's database calls in later tests
+      would take for an async context;
+    - committing (transactional) tests: they empty the database when they end, so a test after them in the same
+      process would find no root page or collection.
+    """
+    for item in items:
+        database = item.get_closest_marker("django_db")
+        committing = database is not None and database.kwargs.get("transaction", False)
+        if item.get_closest_marker("browser") or committing or "transactional_db" in item.fixturenames:
+            item.add_marker("own_process")
     items.sort(key=lambda item: "/browser/" in str(item.path))

@@ -31,7 +31,8 @@ from ellemes.structured_data import clinic_business, logo_url
 from staff.medical_review import MedicalReviewMixin, medical_review_panel
 from staff.models import StaffMemberPage
 
-ARTICLES_PER_PAGE = 10
+# Twelve fill whole rows at one, two, three or four cards across: no page but the last ends on a lone card.
+ARTICLES_PER_PAGE = 12
 RELATED_ARTICLES = 3
 TOC_MIN_HEADINGS = 3
 WORDS_PER_MINUTE = 200

@@ -17,8 +17,9 @@ from wagtail.documents import get_document_model_string
 DATABASE_FILE = "database.dump"
 MEDIA_FILE = "media.tar"
 MANIFEST_FILE = "manifest.json"
-# Uploads worth keeping; everything else under MEDIA_ROOT (renditions, caches) can be made again.
-MEDIA_FOLDERS = ("original_images", "documents")
+# Uploads worth keeping (images, documents, staff's admin avatars); everything else under MEDIA_ROOT
+# (renditions, caches) can be made again.
+MEDIA_FOLDERS = ("original_images", "documents", "avatar_images")
 
 
 def counted_models():

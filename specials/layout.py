@@ -4,7 +4,6 @@ from django.db.models import Case, IntegerField, Value, When
 
 from ellemes.public_urls import public_site
 from specials.models import SpecialPage, SpecialsIndexPage, SpecialsSettings
-from specials.search import remove_ended_from_search_once_a_day
 
 HOME_LIMIT = 3
 
@@ -37,7 +36,6 @@ def _index_url(request):
 
 
 def announcement_context(request, page):
-    remove_ended_from_search_once_a_day()
     special = bar_special(request)
     if special is None:
         return None

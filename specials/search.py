@@ -1,13 +1,11 @@
-"""Keeping ended specials out of the site search without a scheduled job.
+"""Keeping ended specials out of the site search.
 
 `SpecialPage.get_indexed_objects()` leaves ended specials out whenever the index is written
 (on save, on `update_index`), and saving an ended special removes it. A special that simply
-runs out was indexed while it ran, so once a day (per cache) the first page rendered with the
-announcement bar removes the specials that have ended since from the index.
+runs out was indexed while it ran: `run_periodic` runs `remove_ended_specials_from_search`
+every few minutes (settings.PERIODIC_COMMANDS), so a page view never writes to the database.
 """
 
-from django.core.cache import cache
-from django.utils.timezone import localdate
 from wagtail.search import index
 
 from specials.models import SpecialPage
@@ -19,14 +17,6 @@ def remove_ended_from_search(on=None):
     for special in ended:
         index.remove_object(special)
     return len(ended)
-
-
-def remove_ended_from_search_once_a_day(on=None):
-    """Run `remove_ended_from_search` at most once per clinic day (per cache)."""
-    on = on or localdate()
-    key = f"specials:search-pruned:{on.isoformat()}"
-    if cache.add(key, True, timeout=60 * 60 * 25):
-        remove_ended_from_search(on)
 
 
 def remove_when_saved_ended(sender, instance, **kwargs):

@@ -11,13 +11,16 @@ from pathlib import Path
 
 import psycopg2
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
+from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from blog.factories import ArticlePageFactory
 from contact.models import Inquiry
@@ -71,6 +74,12 @@ def scratch_database(postgresql):
         server.close()
 
 
+def png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "#7a4f6d").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def restored_site(database_url, media_root):
     """Environment for a Django process that uses the restored database and media folder."""
     return {
@@ -108,6 +117,9 @@ def test_backup_and_restore_round_trip(committed, scratch_database, tmp_path, ar
         document = get_document_model().objects.create(
             title="Price list", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="price-list.pdf")
         )
+        staff_member = get_user_model().objects.create_user("amelia", password="not-used")
+        profile = UserProfile.get_for_user(staff_member)
+        profile.avatar.save("amelia.png", ContentFile(png_bytes()))
         backup = tmp_path / "backup"
         try:
             call_command("backup", str(backup), stdout=io.StringIO())
@@ -115,6 +127,8 @@ def test_backup_and_restore_round_trip(committed, scratch_database, tmp_path, ar
             ModelLogEntry.objects.filter(object_id=str(inquiry.pk)).delete()
             inquiry.delete()
             document.delete()
+            profile.avatar.delete()
+            staff_member.delete()
 
     manifest = json.loads((backup / "manifest.json").read_text())
     counts = manifest["counts"]
@@ -122,6 +136,7 @@ def test_backup_and_restore_round_trip(committed, scratch_database, tmp_path, ar
     assert counts["pages"] > 5 and counts["images"] >= 1
     assert any(name.startswith("documents/") for name in manifest["media"])
     assert any(name.startswith("original_images/") for name in manifest["media"])
+    assert any(name.startswith("avatar_images/") for name in manifest["media"]), "staff avatars are kept"
     assert not any(name.startswith("images/") for name in manifest["media"]), "renditions are not backed up"
 
     media = tmp_path / "restored-media"

@@ -4,6 +4,7 @@ This is the only module that loads the demo; every other test builds the data it
 """
 
 import io
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -56,6 +57,8 @@ class TestDemoContent:
         for page in pages:
             response = client.get(page.url)
             assert response.status_code == 200, page.url
+            title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+            assert title.count("ELLEMES") == 1, f"{page.url}: the clinic's name once in the title, not {title!r}"
 
     def test_treatments(self, demo):
         assert set(Treatment.objects.values_list("name", flat=True)) >= DEMO_TREATMENTS

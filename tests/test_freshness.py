@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory
-from blog.models import ArticlePage
+from blog.models import ARTICLES_PER_PAGE, ArticlePage
 from specials.models import SpecialPage, SpecialsIndexPage
 from staff.models import StaffMemberPage
 
@@ -44,7 +44,7 @@ def test_a_preview_shows_the_draft_not_the_cached_live_page(client, article):
 
 
 def test_each_page_of_the_blog_listing_shows_its_own_articles(client):
-    for n in range(10):
+    for n in range(ARTICLES_PER_PAGE):
         ArticlePageFactory(title=f"Listed article {n}", publish=False)
     first, second = text(client.get("/blog/")), text(client.get("/blog/?page=2"))
     assert first != second

@@ -43,6 +43,7 @@ class TestDatabaseOutage:
         assert response.status_code == 503
         body = response.content.decode()
         assert "right back" in body
+        assert 'class="site-header__wordmark"' in body, "the error page carries the clinic's wordmark"
         assert "Traceback" not in body and "OperationalError" not in body
         assert response["Retry-After"]
         assert client.get("/blog/").status_code == 200
@@ -57,6 +58,7 @@ class TestDatabaseOutage:
                 response = server_error(rf.get("/"))
         assert response.status_code == 500
         assert "Something went wrong" in response.content.decode()
+        assert 'class="site-header__wordmark"' in response.content.decode()
 
 
 def run_production_settings(**environment):

@@ -252,6 +252,7 @@ class TestContactFormInput:
         response = Client(enforce_csrf_checks=True).post("/search/", {"q": "botox"})
         assert response.status_code == 403
         assert "This form has expired" in response.content.decode()
+        assert 'class="site-header__wordmark"' in response.content.decode()
 
 
 @pytest.mark.parametrize(

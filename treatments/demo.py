@@ -479,7 +479,7 @@ def load_demo(loader):
             title="Treatments",
             intro="What we offer, who each treatment suits, and what it costs. Not sure where to start? "
             "Tell us what you would like to improve.",
-            seo_title="Treatments and prices | ELLEMES Medical Spa, Atlanta",
+            seo_title="Treatments and prices in Atlanta",
             show_in_menus=True,
         )
     elif not index.live:

@@ -28,6 +28,7 @@ def test_the_fifth_failure_locks_and_the_right_password_is_then_refused(client, 
     assert locked.status_code == 429
     html = locked.content.decode()
     assert "Sign-in paused" in html
+    assert 'class="site-header__wordmark"' in html
     assert "Please try again after" in html
     assert "(404) 555-0142" in html
     assert "Traceback" not in html

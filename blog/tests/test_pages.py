@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from blog.models import ArticlePage
+from blog.models import ARTICLES_PER_PAGE, ArticlePage
 from blog.tests.conftest import heading, paragraph
 from ellemes.factories import ImageFactory
 
@@ -235,20 +235,23 @@ class TestArticleRendering:
 
 
 @pytest.fixture
-def eleven_articles(make_article):
+def one_page_and_one_article(make_article):
     """One more than fits on the first page, each published on a different day."""
-    return [make_article(f"Listed article {n}", published_on=datetime.date(2024, 1, 1 + n)) for n in range(11)]
+    return [
+        make_article(f"Listed article {n}", published_on=datetime.date(2024, 1, 1 + n))
+        for n in range(ARTICLES_PER_PAGE + 1)
+    ]
 
 
 @pytest.mark.django_db
 class TestBlogIndex:
-    def test_lists_ten_newest_first_with_a_second_page(self, client, eleven_articles):
+    def test_lists_twelve_newest_first_with_a_second_page(self, client, one_page_and_one_article):
         html = soup(client.get("/blog/"))
         titles = card_titles(html)
-        assert len(titles) == 10
+        assert len(titles) == 12, "twelve fill whole rows of one, two, three or four cards"
         expected = [a.title for a in ArticlePage.objects.published().newest_first()]
-        assert titles == expected[:10] == [a.title for a in reversed(eleven_articles[1:])]
-        assert card_titles(soup(client.get("/blog/?page=2"))) == expected[10:20]
+        assert titles == expected[:12] == [a.title for a in reversed(one_page_and_one_article[1:])]
+        assert card_titles(soup(client.get("/blog/?page=2"))) == expected[12:24]
         assert html.select_one("nav.pagination a[rel=next]")["href"] == "?page=2"
 
     def test_cards_show_image_title_intro_date_and_reading_time(self, client, make_article):
@@ -262,7 +265,7 @@ class TestBlogIndex:
     @pytest.mark.parametrize(
         ("raw", "expected"), [("abc", 1), ("0", 1), ("-3", 1), ("999", 2), ("2", 2), ("1e3", 1), ("", 1)]
     )
-    def test_bad_page_numbers_show_the_nearest_page(self, client, eleven_articles, raw, expected):
+    def test_bad_page_numbers_show_the_nearest_page(self, client, one_page_and_one_article, raw, expected):
         html = soup(client.get("/blog/", {"page": raw}))
         assert text(html.select_one("nav.pagination [aria-current=page]")) == str(expected)
 
@@ -285,7 +288,7 @@ class TestBlogIndex:
 
     def test_treatment_filter_is_kept_across_pages(self, client, make_article, treatment):
         peels = treatment("chemical-peels")
-        for n in range(11):
+        for n in range(ARTICLES_PER_PAGE + 1):
             make_article(f"Peel article {n}", treatments=[peels])
         html = soup(client.get("/blog/?treatment=chemical-peels"))
         assert html.select_one("nav.pagination a[rel=next]")["href"] == "?treatment=chemical-peels&page=2"

@@ -419,7 +419,7 @@ PASSWORD_RESET_RATE_LIMIT = 5
 PASSWORD_RESET_RATE_LIMIT_WINDOW = 3600
 
 # Housekeeping run by `manage.py run_periodic` (command → seconds between runs).
-PERIODIC_COMMANDS = {"publish_scheduled": 300, "purge_inquiries": 86400}
+PERIODIC_COMMANDS = {"publish_scheduled": 300, "purge_inquiries": 86400, "remove_ended_specials_from_search": 600}
 
 # The editors' side (editorial.roles, editorial.content_health): an article is due for a new medical
 # review this many days after the last one; the admin shows times in the clinic's time zone.
@@ -454,6 +454,18 @@ def database_timeouts(database, statement_timeout_ms):
 
 
 database_timeouts(DATABASES["default"], DB_STATEMENT_TIMEOUT_MS)
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite (`make run`): the server, the workers and the scheduler write to one file, the admin's live preview
+    # often. Write-ahead logging lets readers go on while one process writes; IMMEDIATE transactions, waiting up
+    # to 20 s, make writers queue instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 # The 503 page shows the clinic's phone number from this copy, written whenever Clinic details are saved,
 # because during an outage the database cannot say it (default: clinic-contact.json in MEDIA_ROOT).
 CLINIC_CONTACT_FILE = env.str("CLINIC_CONTACT_FILE", default="")

@@ -1,5 +1,7 @@
 """Test runs: fast hashing, plain static storage, in-memory email."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -17,7 +19,8 @@ CSRF_COOKIE_SECURE = False
 # Plain HTTP: browsers refuse __Host- cookies without Secure.
 SESSION_COOKIE_NAME = "sessionid"
 CSRF_COOKIE_NAME = "csrftoken"
-MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+# Each parallel test process (pytest-xdist) keeps its uploads apart.
+MEDIA_ROOT = BASE_DIR / f"test-media{os.environ.get('PYTEST_XDIST_WORKER', '')}"  # noqa: F405
 
 # --- Reliability: a loaded test machine must not trip the web's 5 s statement timeout.
 database_timeouts(DATABASES["default"], env.int("DB_STATEMENT_TIMEOUT_MS", default=60_000))  # noqa: F405
