@@ -72,7 +72,7 @@ test: lint ## Lint, Django checks, migration check, then the whole test suite
 	DJANGO_SETTINGS_MODULE=ellemes.settings.test $(BIN)/pytest -m own_process
 
 clean: ## Remove .venv, the SQLite database, media and collected files
-	rm -rf $(VENV) db.sqlite3 media test-media* static .cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media test-media* static .cache
 
 bench: install ## The benchmark (writes its section of bench/RESULTS.md)
 	@command -v wrk >/dev/null || { echo "bench needs wrk, varnish, caddy and chromium (apt-get install wrk varnish caddy chromium)"; exit 1; }

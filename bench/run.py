@@ -326,7 +326,8 @@ SCREEN_WIDTHS = {"mobile": (390, 844), "desktop": (1366, 768)}
 
 def screenshots(urls):
     """Full-page screenshots of each page at a phone's and a laptop's width, for reviewers who do not run
-    the site: bench/screenshots/<page>-<mobile|desktop>.png. Returns the files written."""
+    the site: bench/screenshots/<page>-<mobile|desktop>.jpg (JPEG keeps the committed files small).
+    Returns the files written."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -342,8 +343,8 @@ def screenshots(urls):
             for name, url in urls.items():
                 page.goto(url, wait_until="networkidle")
                 page.evaluate("document.fonts.ready")
-                path = SCREENSHOTS / f"{name}-{screen}.png"
-                page.screenshot(path=str(path), full_page=True)
+                path = SCREENSHOTS / f"{name}-{screen}.jpg"
+                page.screenshot(path=str(path), full_page=True, type="jpeg", quality=80)
                 written.append(path)
             page.close()
         browser.close()

@@ -14,7 +14,7 @@ class Command(BaseCommand):
     """Back up the database and the original uploads, with a manifest to check a restore against."""
 
     help = (
-        "Write pg_dump's custom-format dump, a tar of the original images and documents (not renditions) and "
+        "Write pg_dump's custom-format dump, a tar of the original images, documents and avatars (not renditions) and "
         "manifest.json (row counts and SHA-256 checksums) into an empty or new directory."
     )
 
