@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 
 from blog.factories import ArticlePageFactory
-from blog.models import BlogIndexPage
+from blog.models import ARTICLES_PER_PAGE, BlogIndexPage
 from specials.models import SpecialPage, SpecialsIndexPage
 from specials.tests.conftest import clinic_time
 
@@ -81,7 +81,7 @@ class TestWhatIsCached:
         assert entries() == kept
 
     def test_a_parameter_a_page_reads_still_gets_its_own_page(self, client):
-        for n in range(10):
+        for n in range(ARTICLES_PER_PAGE):
             ArticlePageFactory(title=f"Listed article {n}", publish=False)
         assert client.get("/blog/").content != client.get("/blog/?page=2&utm_source=mail").content
 
