@@ -28,8 +28,8 @@ LIFETIME_HOOK = "page_cache_expires_by"
 CHANGED_AT_KEY = "content-changed-at"
 
 
-def is_public_read(request):
-    """A GET or HEAD without a session, outside the admin: the only requests a shared cache may answer."""
+def is_anonymous_read(request):
+    """A GET or HEAD without a session, outside the admin and previews: the layout is the same for everyone."""
     return (
         settings.PAGE_CACHE_ENABLED
         and request.method in ("GET", "HEAD")
@@ -38,8 +38,13 @@ def is_public_read(request):
         and not getattr(request, "is_dummy", False)
         and not getattr(request, "is_preview", False)
         and not request.path.startswith(tuple(settings.PAGE_CACHE_SKIP_PREFIXES))
-        and not any(name in request.GET for name in settings.PAGE_PRIVATE_PARAMETERS)
     )
+
+
+def is_public_read(request):
+    """An anonymous read carrying none of a visitor's own words (a search, a thank-you reference): the only
+    requests a shared cache may answer whole."""
+    return is_anonymous_read(request) and not any(name in request.GET for name in settings.PAGE_PRIVATE_PARAMETERS)
 
 
 @hooks.register("is_request_cacheable")
@@ -124,10 +129,11 @@ def layout_fragment(request):
     cache, for the pages never cached whole (contact, search) and the first view of the others:
     `(seconds, version)` for `{% cache seconds name request.path version using="pages" %}`.
 
-    Only public reads keep it (0 seconds: never), never past the next change by the calendar. `version` is
-    when content last changed, so a fragment rendered from the data before a change is never read after it.
+    Only anonymous reads keep it (0 seconds: never), a search included: the fragments never hold the
+    visitor's words. Never past the next change by the calendar. `version` is when content last changed, so
+    a fragment rendered from the data before a change is never read after it.
     """
-    if request is None or not is_public_read(request):
+    if request is None or not is_anonymous_read(request):
         return 0, ""
     now = timezone.now()
     version = caches[settings.WAGTAIL_CACHE_BACKEND].get(CHANGED_AT_KEY, "")

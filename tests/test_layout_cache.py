@@ -6,6 +6,7 @@ import re
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -75,3 +76,13 @@ def test_a_signed_in_view_keeps_nothing_for_anonymous_visitors(client):
     anonymous_first, _ = queries_for(client, "/contact/")
     anonymous_second, _ = queries_for(client, "/contact/")
     assert anonymous_second <= anonymous_first - 8
+
+
+def test_a_search_for_other_words_reuses_the_layout_and_shows_the_visitors_own_words(client):
+    queries_for(client, "/search/?q=botox")  # keeps the layout
+    with_layout_kept, other = queries_for(client, "/search/?q=dermaplaning")
+    caches["pages"].clear()
+    without, _ = queries_for(client, "/search/?q=peel")
+    assert with_layout_kept <= without - 8
+    assert 'value="dermaplaning"' in other and 'value="botox"' not in other
+    assert 'aria-label="Main"' in other and "site-footer" in other
