@@ -121,7 +121,7 @@ def admin_client(db, admin_user):
 
 
 def pytest_collection_modifyitems(items):
-    """Marks the tests that cannot share a process with the rest, and runs them last.
+    """Marks the tests that cannot share a process with the rest, and runs the browser tests last.
 
     `make test` runs the others on every core (pytest-xdist), then these in one process:
     - browser tests: their session-wide browser keeps an event loop that Django's database calls in later tests

@@ -16,7 +16,6 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
-from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
@@ -24,6 +23,7 @@ from wagtail.users.models import UserProfile
 
 from blog.factories import ArticlePageFactory
 from contact.models import Inquiry
+from tests.test_security import png
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,12 +74,6 @@ def scratch_database(postgresql):
         server.close()
 
 
-def png_bytes():
-    buffer = io.BytesIO()
-    Image.new("RGB", (8, 8), "#7a4f6d").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def restored_site(database_url, media_root):
     """Environment for a Django process that uses the restored database and media folder."""
     return {
@@ -119,7 +113,7 @@ def test_backup_and_restore_round_trip(committed, scratch_database, tmp_path, ar
         )
         staff_member = get_user_model().objects.create_user("amelia", password="not-used")
         profile = UserProfile.get_for_user(staff_member)
-        profile.avatar.save("amelia.png", ContentFile(png_bytes()))
+        profile.avatar.save("amelia.png", ContentFile(png(8, 8)))
         backup = tmp_path / "backup"
         try:
             call_command("backup", str(backup), stdout=io.StringIO())
