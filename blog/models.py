@@ -16,7 +16,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleBodyBlock
@@ -28,6 +27,7 @@ from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
 from ellemes.pagination import clamped_page
 from ellemes.structured_data import clinic_business, logo_url
+from ellemes.visibility import PublishedPageQuerySet
 from staff.medical_review import MedicalReviewMixin, medical_review_panel
 from staff.models import StaffMemberPage
 
@@ -39,11 +39,8 @@ WORDS_PER_MINUTE = 200
 SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(PublishedPageQuerySet):
     """Listings of articles."""
-
-    def published(self):
-        return self.live().public()
 
     def newest_first(self, *before):
         """Newest first, after any orderings in `before`."""

@@ -96,7 +96,7 @@ class InquiryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["treatment"].queryset = Treatment.objects.all()
         self.fields["special"].queryset = SpecialPage.objects.running().order_by("ends_on", "title")
-        self.fields["staff_member"].queryset = StaffMemberPage.objects.live().public().order_by("path")
+        self.fields["staff_member"].queryset = StaffMemberPage.objects.published().order_by("path")
 
     @classmethod
     def for_request(cls, request, token):

@@ -150,6 +150,7 @@ def search(request):
     terms = " ".join(re.findall(r"\w+", query))
     results, hits = None, []
     if terms:
+        # Search backends take plain field filters only, so search keeps Wagtail's own `public()` (one query).
         matches = Page.objects.live().public().filter(depth__gt=1).search(terms)
         results = _results_page(matches, request.GET.get("page"))
         hits = _describe_hits(request, results)

@@ -4,7 +4,7 @@ from legal.models import LegalPage
 
 
 def footer_links(request, page):
-    pages = list(LegalPage.objects.live().public().order_by("path"))
+    pages = list(LegalPage.objects.published().order_by("path"))
     if not pages:
         return None
     return {"legal_pages": pages}

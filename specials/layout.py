@@ -19,7 +19,7 @@ def bar_special(request=None, on=None):
     """The special the announcement bar features: the picked one while it runs, else the one ending soonest."""
     specials_settings = _settings_for(request)
     picked_id = specials_settings.featured_special_id if specials_settings else None
-    running = SpecialPage.objects.running(on).public()
+    running = SpecialPage.objects.published().running(on)
     if picked_id:
         # One query either way: the picked special sorts first if it is running at all.
         running = running.annotate(
@@ -31,7 +31,7 @@ def bar_special(request=None, on=None):
 
 
 def _index_url(request):
-    index_page = SpecialsIndexPage.objects.live().first()
+    index_page = SpecialsIndexPage.objects.published().first()
     return index_page.get_url(request) if index_page else None
 
 
@@ -43,7 +43,7 @@ def announcement_context(request, page):
 
 
 def home_context(request, page):
-    specials = list(SpecialPage.objects.running().public().ending_soonest().for_cards()[:HOME_LIMIT])
+    specials = list(SpecialPage.objects.published().running().ending_soonest().for_cards()[:HOME_LIMIT])
     if not specials:
         return None
     return {"specials": specials, "specials_url": _index_url(request)}
@@ -54,7 +54,7 @@ def staff_profile_context(request, page):
     related = getattr(page, "specials", None)
     if related is None or not hasattr(related, "running"):
         return None
-    specials = list(related.running().public().ending_soonest().for_cards())
+    specials = list(related.published().running().ending_soonest().for_cards())
     if not specials:
         return None
     return {"specials": specials, "provider": page}

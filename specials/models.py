@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.breadcrumbs import breadcrumb_context
@@ -22,13 +21,14 @@ from ellemes.dates import short_date
 from ellemes.images import SHARE_IMAGE, picture_specs, with_renditions
 from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
+from ellemes.visibility import PublishedPageQuerySet
 from specials.schedule import clinic_midnight
 
 # Upcoming specials starting within this many days are listed under “Coming soon”.
 COMING_SOON_DAYS = 30
 
 
-class SpecialPageQuerySet(PageQuerySet):
+class SpecialPageQuerySet(PublishedPageQuerySet):
     """Date rules for specials, computed from the clinic's calendar at the time of asking."""
 
     def running(self, on=None):
@@ -119,13 +119,13 @@ class SpecialsIndexPage(IntroPage):
     max_count = 1
 
     def running_specials(self, on=None):
-        return SpecialPage.objects.child_of(self).running(on).public().ending_soonest().for_cards()
+        return SpecialPage.objects.child_of(self).published().running(on).ending_soonest().for_cards()
 
     def coming_soon(self, on=None):
         return (
             SpecialPage.objects.child_of(self)
+            .published()
             .upcoming(on, within_days=COMING_SOON_DAYS)
-            .public()
             .starting_soonest()
             .for_cards()
         )
@@ -136,8 +136,7 @@ class SpecialsIndexPage(IntroPage):
         on = localdate()
         listed = list(
             SpecialPage.objects.child_of(self)
-            .live()
-            .public()
+            .published()
             .filter(ends_on__gte=on, starts_on__lte=on + datetime.timedelta(days=COMING_SOON_DAYS))
             .for_cards()
         )

@@ -6,7 +6,7 @@ HOME_TEAM = 3
 
 
 def home_team(request, page):
-    index_page = StaffIndexPage.objects.live().public().first()
+    index_page = StaffIndexPage.objects.published().first()
     if index_page is None:
         return None
     members = list(index_page.staff_members()[: HOME_TEAM + 1])

@@ -17,12 +17,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ellemes.breadcrumbs import breadcrumb_context
 from ellemes.images import picture_specs, with_renditions
 from ellemes.models.pages import ClinicPage, IntroPage
+from ellemes.visibility import PublishedPageQuerySet
 from staff.structured_data import person, person_data, team_data
 
 # The profile photo in shared-link previews (og:image); ellemes.images warms it with the other sizes.
@@ -34,10 +34,10 @@ def validate_not_future_year(year):
         raise ValidationError("The year they began practicing cannot be in the future.")
 
 
-class StaffMemberQuerySet(PageQuerySet):
+class StaffMemberQuerySet(PublishedPageQuerySet):
     def on_show(self):
         """Staff patients may see: published and not behind a view restriction, in the editors' order."""
-        return self.live().public().order_by("path")
+        return self.published().order_by("path")
 
     def with_photos(self, *filter_specs):
         """Fetch photos and their renditions up front, so a listing's query count does not grow with its length."""

@@ -1,10 +1,14 @@
 """Pages behind a password or a login stay out of every public listing and ask for access."""
 
 import pytest
-from wagtail.models import PageViewRestriction
+from django.contrib.auth.models import Group
+from wagtail.models import Page, PageViewRestriction
 
 from blog.models import ArticlePage
+from ellemes.visibility import outside_private_sections
 from staff.models import StaffMemberPage
+from treatments.factories import TreatmentCategoryPageFactory, TreatmentPageFactory, TreatmentPriceFactory
+from treatments.models import TreatmentIndexPage
 
 pytestmark = pytest.mark.usefixtures("small_site")
 
@@ -37,3 +41,43 @@ class TestRestrictedPages:
 
     def test_other_pages_stay_listed(self, client, private_article):
         assert "/blog/what-is-dermaplaning/" in client.get("/blog/?page=2").content.decode()
+
+
+@pytest.mark.django_db
+class TestRestrictedSections:
+    """A restriction on a section covers every page under it, wherever those pages are listed."""
+
+    def test_a_private_treatment_category_leaves_the_menu_of_treatments_and_the_price_list(self, client):
+        index = TreatmentIndexPage.objects.get()
+        shown = TreatmentCategoryPageFactory(parent=index, title="Facials", slug="facials")
+        TreatmentPriceFactory(page=TreatmentPageFactory(parent=shown, title="Signature facial", slug="facial"))
+        hidden = TreatmentCategoryPageFactory(parent=index, title="Staff trials", slug="staff-trials")
+        TreatmentPriceFactory(page=TreatmentPageFactory(parent=hidden, title="Trial laser", slug="trial-laser"))
+        PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+
+        for url in ["/treatments/", "/treatments/prices/", "/"]:
+            body = client.get(url).content.decode()
+            assert "Signature facial" in body, url
+            assert "Trial laser" not in body, url
+            assert "Staff trials" not in body, url
+
+    def test_a_private_specials_section_leaves_the_announcement_bar_and_the_home_page(self, client, small_site):
+        assert small_site.special.title in client.get("/").content.decode()
+        PageViewRestriction.objects.create(page=small_site.specials, restriction_type="password", password="x")
+
+        body = client.get("/").content.decode()
+        assert small_site.special.title not in body
+        assert small_site.special.url not in body
+        assert 'href="/specials/"' not in body  # the menu leaves it out too
+
+    def test_listings_keep_exactly_the_pages_wagtail_calls_public(self, small_site):
+        PageViewRestriction.objects.create(page=small_site.specials, restriction_type="password", password="x")
+        PageViewRestriction.objects.create(page=small_site.article, restriction_type="login")
+        group_only = PageViewRestriction.objects.create(page=small_site.team["priya-shah"], restriction_type="groups")
+        group_only.groups.add(Group.objects.create(name="Restricted page readers"))
+
+        published = set(Page.objects.live().filter(outside_private_sections()))
+        assert published == set(Page.objects.live().public())
+        assert small_site.special.page_ptr not in published
+        assert small_site.second_article.page_ptr in published
+        assert set(ArticlePage.objects.published()) == {small_site.second_article}

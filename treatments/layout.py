@@ -9,7 +9,7 @@ def _index_page(request):
     """The live Treatments page, looked up once per request: both home sections link to it."""
     index_page = getattr(request, "_treatment_index", _NOT_YET)
     if index_page is _NOT_YET:
-        index_page = TreatmentIndexPage.objects.live().public().first()
+        index_page = TreatmentIndexPage.objects.published().first()
         if request is not None:
             request._treatment_index = index_page
     return index_page

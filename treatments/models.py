@@ -19,7 +19,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.models import ArticlePage
@@ -27,6 +26,7 @@ from ellemes.breadcrumbs import breadcrumb_context, breadcrumb_data
 from ellemes.images import picture_specs, with_renditions
 from ellemes.models import ClinicSettings, Treatment
 from ellemes.models.pages import ClinicPage, IntroPage
+from ellemes.visibility import PublishedPageQuerySet
 from specials.models import SpecialPage
 from staff.medical_review import MedicalReviewMixin, medical_review_panel
 from staff.models import StaffMemberPage
@@ -61,11 +61,8 @@ class Concern(ClusterableModel):
         return self.name
 
 
-class TreatmentPageQuerySet(PageQuerySet):
+class TreatmentPageQuerySet(PublishedPageQuerySet):
     """Listings of treatments."""
-
-    def published(self):
-        return self.live().public()
 
     def for_cards(self):
         return with_renditions(self, "hero_image", *picture_specs("card")).prefetch_related("prices")
@@ -85,7 +82,7 @@ class TreatmentIndexPage(RoutablePageMixin, IntroPage):
         """The live categories, each with its live treatments (`category.listed`), in page-tree order."""
         treatments = TreatmentPage.objects.published().order_by("path")
         treatments = treatments.for_cards() if with_images else treatments.prefetch_related("prices")
-        categories = list(TreatmentCategoryPage.objects.child_of(self).live().public().order_by("path"))
+        categories = list(TreatmentCategoryPage.objects.child_of(self).published().order_by("path"))
         by_path = {category.path: category for category in categories}
         for category in categories:
             category.listed = []
@@ -146,8 +143,8 @@ class TreatmentIndexPage(RoutablePageMixin, IntroPage):
         if tag_ids:
             articles = list(ArticlePage.objects.published().about(tag_ids).newest_first().for_cards()[:FINDER_ARTICLES])
             specials = list(
-                SpecialPage.objects.running()
-                .public()
+                SpecialPage.objects.published()
+                .running()
                 .filter(
                     pk__in=SpecialPage.treatments.through.objects.filter(treatment_id__in=tag_ids).values(
                         "specialpage_id"
@@ -351,8 +348,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
         if not self.treatment_id:
             return []
         return list(
-            StaffMemberPage.objects.live()
-            .public()
+            StaffMemberPage.objects.published()
             .filter(specialties=self.treatment_id)
             .order_by("path")
             .select_related("photo")
@@ -367,7 +363,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
         if not self.treatment_id:
             return []
         return list(
-            SpecialPage.objects.running().public().filter(treatments=self.treatment_id).ending_soonest().for_cards()
+            SpecialPage.objects.published().running().filter(treatments=self.treatment_id).ending_soonest().for_cards()
         )
 
     def booking_query(self, provider=None):

@@ -8,12 +8,15 @@ from wagtail.search import index
 
 from ellemes.models.claims import ClaimsCheckedMixin
 from ellemes.panels import ClaimsCheckPanel
+from ellemes.visibility import PublishedPageManager
 
 
 class ClinicPage(ClaimsCheckedMixin, Page):
     """Base for every public page: the claims check, and a meta description with a sensible fallback."""
 
     content_panels = [ClaimsCheckPanel(heading="Claims check"), *Page.content_panels]
+
+    objects = PublishedPageManager()
 
     class Meta:
         abstract = True

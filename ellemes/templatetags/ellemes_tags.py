@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from ellemes import hours, page_cache, public_urls, slots, structured_data
 from ellemes.images import PICTURES, picture_specs
 from ellemes.models import ClinicSettings
+from ellemes.visibility import outside_private_sections
 
 register = template.Library()
 
@@ -98,7 +99,8 @@ def _menu_items(context):
         return []
     current = context.get("page")
     items = []
-    menu = Page.objects.child_of(site.root_page).live().public().in_menu().specific(defer=True)
+    menu = Page.objects.child_of(site.root_page).live().filter(outside_private_sections()).in_menu()
+    menu = menu.specific(defer=True)
     for menu_page in menu:
         state = None
         if current is not None and current.path.startswith(menu_page.path):
