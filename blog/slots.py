@@ -14,7 +14,7 @@ def home_articles(request, page):
     articles = list(ArticlePage.objects.published().newest_first().for_cards()[:HOME_ARTICLES])
     if not articles:
         return None
-    return {"articles": articles, "blog_index": BlogIndexPage.objects.live().first()}
+    return {"articles": articles, "blog_index": BlogIndexPage.objects.published().first()}
 
 
 def staff_articles(request, page):
@@ -34,7 +34,7 @@ def staff_articles(request, page):
     # More than are listed: the rest are on the blog, filtered by this person. (Looked up whether or not,
     # so the profile costs the same queries however many articles the person has.)
     more = len(articles) > len({article.pk for article in authored + reviewed})
-    blog_index = BlogIndexPage.objects.live().first()
+    blog_index = BlogIndexPage.objects.published().first()
     return {
         "staff_member": page,
         "authored": authored,

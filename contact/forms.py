@@ -95,7 +95,7 @@ class InquiryForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["treatment"].queryset = Treatment.objects.all()
-        self.fields["special"].queryset = SpecialPage.objects.running().order_by("ends_on", "title")
+        self.fields["special"].queryset = SpecialPage.objects.published().running().order_by("ends_on", "title")
         self.fields["staff_member"].queryset = StaffMemberPage.objects.published().order_by("path")
 
     @classmethod

@@ -7,7 +7,12 @@ from wagtail.models import Page, PageViewRestriction
 from blog.models import ArticlePage
 from ellemes.visibility import outside_private_sections
 from staff.models import StaffMemberPage
-from treatments.factories import TreatmentCategoryPageFactory, TreatmentPageFactory, TreatmentPriceFactory
+from treatments.factories import (
+    ConcernFactory,
+    TreatmentCategoryPageFactory,
+    TreatmentPageFactory,
+    TreatmentPriceFactory,
+)
 from treatments.models import TreatmentIndexPage
 
 pytestmark = pytest.mark.usefixtures("small_site")
@@ -52,7 +57,11 @@ class TestRestrictedSections:
         shown = TreatmentCategoryPageFactory(parent=index, title="Facials", slug="facials")
         TreatmentPriceFactory(page=TreatmentPageFactory(parent=shown, title="Signature facial", slug="facial"))
         hidden = TreatmentCategoryPageFactory(parent=index, title="Staff trials", slug="staff-trials")
-        TreatmentPriceFactory(page=TreatmentPageFactory(parent=hidden, title="Trial laser", slug="trial-laser"))
+        trial = TreatmentPageFactory(parent=hidden, title="Trial laser", slug="trial-laser")
+        TreatmentPriceFactory(page=trial)
+        trial.concerns.add(ConcernFactory(name="Tattoo fading"))
+        trial.save_revision().publish()
+        assert "Tattoo fading" in client.get("/").content.decode()
         PageViewRestriction.objects.create(page=hidden, restriction_type="login")
 
         for url in ["/treatments/", "/treatments/prices/", "/"]:
@@ -60,15 +69,19 @@ class TestRestrictedSections:
             assert "Signature facial" in body, url
             assert "Trial laser" not in body, url
             assert "Staff trials" not in body, url
+        # “What would you like to improve?” offers no concern whose only treatment is private.
+        assert "Tattoo fading" not in client.get("/").content.decode()
 
     def test_a_private_specials_section_leaves_the_announcement_bar_and_the_home_page(self, client, small_site):
         assert small_site.special.title in client.get("/").content.decode()
+        assert small_site.special.title in client.get("/contact/").content.decode()
         PageViewRestriction.objects.create(page=small_site.specials, restriction_type="password", password="x")
 
         body = client.get("/").content.decode()
         assert small_site.special.title not in body
         assert small_site.special.url not in body
         assert 'href="/specials/"' not in body  # the menu leaves it out too
+        assert small_site.special.title not in client.get("/contact/").content.decode()  # nor the inquiry form
 
     def test_listings_keep_exactly_the_pages_wagtail_calls_public(self, small_site):
         PageViewRestriction.objects.create(page=small_site.specials, restriction_type="password", password="x")

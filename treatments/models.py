@@ -465,7 +465,6 @@ class TreatmentPrice(Orderable):
 
 
 def treatments_with_concerns():
-    """For the home page: each concern that has a live treatment."""
-    # Live is enough here: the finder itself lists only public treatments.
-    live = TreatmentPage.objects.live().values("pk")
-    return list(Concern.objects.filter(treatments__in=live).distinct().order_by("sort_order", "name"))
+    """For the home page: each concern that has a treatment a visitor may see."""
+    shown = TreatmentPage.objects.published().values("pk")
+    return list(Concern.objects.filter(treatments__in=shown).distinct().order_by("sort_order", "name"))
