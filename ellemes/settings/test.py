@@ -24,3 +24,10 @@ MEDIA_ROOT = BASE_DIR / f"test-media{os.environ.get('PYTEST_XDIST_WORKER', '')}"
 
 # --- Reliability: a loaded test machine must not trip the web's 5 s statement timeout.
 database_timeouts(DATABASES["default"], env.int("DB_STATEMENT_TIMEOUT_MS", default=60_000))  # noqa: F405
+
+# SQLite: a test database in a file, not Django's shared in-memory one. The in-memory database locks
+# whole tables, so a test's concurrent requests (parallel inquiries) fail at once instead of waiting
+# their turn as they do on the site's own database file (base settings: WAL, IMMEDIATE, a busy timeout).
+# pytest-xdist gives each process its own copy (`_gw0`, `_gw1`, …).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405

@@ -39,6 +39,8 @@ def previous_state(sections):
     migrate(AFTER)
 
 
+# Outside a transaction: SQLite cannot alter its schema inside one, as migrating backwards does.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_tag_gets_a_draft_page_with_its_slug(previous_state, client):
     from blog.models import ArticlePage
 
