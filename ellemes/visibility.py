@@ -2,7 +2,8 @@
 
 Wagtail's `PageQuerySet.public()` reads every view restriction in a query of its own each time it is
 called, and a page lists many querysets (the menu, the announcement bar, the cards). The same rule,
-written as a subquery, costs no query of its own: `published()` below is used wherever the site lists pages.
+written as a subquery, costs no query of its own: `published()` below is used wherever the site lists pages
+(every page model's manager has it; for plain pages, `PublishedPageQuerySet(Page)`).
 """
 
 from django.db.models import Exists, OuterRef

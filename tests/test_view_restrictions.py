@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
 from blog.models import ArticlePage
-from ellemes.visibility import outside_private_sections
+from ellemes.visibility import PublishedPageQuerySet
 from staff.models import StaffMemberPage
 from treatments.factories import (
     ConcernFactory,
@@ -89,7 +89,7 @@ class TestRestrictedSections:
         group_only = PageViewRestriction.objects.create(page=small_site.team["priya-shah"], restriction_type="groups")
         group_only.groups.add(Group.objects.create(name="Restricted page readers"))
 
-        published = set(Page.objects.live().filter(outside_private_sections()))
+        published = set(PublishedPageQuerySet(Page).published())
         assert published == set(Page.objects.live().public())
         assert small_site.special.page_ptr not in published
         assert small_site.second_article.page_ptr in published

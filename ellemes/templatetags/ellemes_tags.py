@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 from ellemes import hours, page_cache, public_urls, slots, structured_data
 from ellemes.images import PICTURES, picture_specs
 from ellemes.models import ClinicSettings
-from ellemes.visibility import outside_private_sections
+from ellemes.visibility import PublishedPageQuerySet
 
 register = template.Library()
 
@@ -99,8 +99,8 @@ def _menu_items(context):
         return []
     current = context.get("page")
     items = []
-    menu = Page.objects.child_of(site.root_page).live().filter(outside_private_sections()).in_menu()
-    menu = menu.specific(defer=True)
+    # Menu items may be of any page type: the listing rule applied to plain pages.
+    menu = PublishedPageQuerySet(Page).child_of(site.root_page).published().in_menu().specific(defer=True)
     for menu_page in menu:
         state = None
         if current is not None and current.path.startswith(menu_page.path):
