@@ -2,11 +2,14 @@ import re
 import unicodedata
 
 from django import forms
+from django.db.models import F
+from django.forms.renderers import Jinja2
 
 from contact.models.inquiry import Inquiry
 from ellemes.models import Treatment
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
+from treatments.models import TreatmentPage
 
 CONSENT_TEXT = "I agree that ELLEMES Medical Spa may contact me about this inquiry"
 PHONE_CHARACTERS = re.compile(r"^[0-9 +\-()]+$")
@@ -39,6 +42,13 @@ class PageChoiceField(forms.ModelChoiceField):
         return getattr(obj, "name_license_and_role", obj.title)
 
 
+class TreatmentChoiceField(forms.ModelChoiceField):
+    """A treatment from the catalog, named as its page is, chosen by its tag's slug (`?treatment=<slug>`)."""
+
+    def label_from_instance(self, obj):
+        return obj.page_title
+
+
 class InquiryForm(forms.Form):
     """The contact form. Labels are part of the site's contract with patients: change them deliberately."""
 
@@ -58,7 +68,7 @@ class InquiryForm(forms.Form):
         widget=forms.RadioSelect,
     )
     inquiry_type = forms.ChoiceField(label="How can we help you?", choices=[("", "Choose one")] + Inquiry.Type.choices)
-    treatment = forms.ModelChoiceField(
+    treatment = TreatmentChoiceField(
         label="Treatment of interest",
         required=False,
         queryset=None,
@@ -91,12 +101,24 @@ class InquiryForm(forms.Form):
     form_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     honeypot_fields = ("website",)
+    default_renderer = Jinja2()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["treatment"].queryset = Treatment.objects.all()
-        self.fields["special"].queryset = SpecialPage.objects.published().running().order_by("ends_on", "title")
-        self.fields["staff_member"].queryset = StaffMemberPage.objects.published().order_by("path")
+        # Each option needs a value and a label only: the rest of a page is left unread.
+        # The treatments patients can read about: a tag whose page is a draft or private is not offered.
+        self.fields["treatment"].queryset = (
+            Treatment.objects.filter(page__in=TreatmentPage.objects.published())
+            .annotate(page_title=F("page__title"))
+            .only("slug")
+            .order_by("page_title")
+        )
+        self.fields["special"].queryset = (
+            SpecialPage.objects.published().running().order_by("ends_on", "title").only("title", "slug")
+        )
+        self.fields["staff_member"].queryset = (
+            StaffMemberPage.objects.published().order_by("path").only("title", "slug", "license_type", "role")
+        )
 
     @classmethod
     def for_request(cls, request, token):

@@ -24,8 +24,9 @@ ALLOWED = {
     "staff": CORE,
     "blog": CORE | {"staff"},
     "specials": CORE | {"staff"},
-    "contact": CORE | {"staff", "specials"},
     "treatments": CORE | {"blog", "specials", "staff"},
+    # The inquiry form offers the treatment catalog (and so needs what treatments need).
+    "contact": CORE | {"staff", "specials", "treatments", "blog"},
     "legal": CORE,
     "editorial": CORE | {"accounts", "staff", "blog", "specials", "contact", "treatments", "legal"},
 }

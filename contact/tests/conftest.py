@@ -9,9 +9,10 @@ from django.utils.timezone import localdate
 
 from contact.factories import ContactPageFactory
 from contact.protection import TOKEN_SALT
-from ellemes.factories import TreatmentFactory
+from ellemes.factories import TreatmentFactory, home_page
 from specials.factories import SpecialPageFactory
 from staff.factories import StaffMemberPageFactory
+from treatments.factories import TreatmentCategoryPageFactory, TreatmentIndexPageFactory, TreatmentPageFactory
 
 
 def form_token(age=60):
@@ -52,8 +53,18 @@ def contact_page(clinic):
 
 
 @pytest.fixture
-def treatments(db):
-    return [TreatmentFactory(name="Botox", slug="botox"), TreatmentFactory(name="Dermaplaning", slug="dermaplaning")]
+def treatments(contact_page):
+    """Two treatments in the catalog, published: their tags are what an inquiry names."""
+    category = TreatmentCategoryPageFactory(parent=TreatmentIndexPageFactory(parent=home_page()))
+    return [
+        TreatmentPageFactory(
+            parent=category, title=title, slug=slug, treatment=TreatmentFactory(name=tag, slug=slug)
+        ).treatment
+        for title, tag, slug in [
+            ("Botox® Cosmetic", "Botox", "botox"),
+            ("Dermaplaning", "Dermaplaning", "dermaplaning"),
+        ]
+    ]
 
 
 def add_special(title, slug, campaign, bar_label, summary, starts_in_days, ends_in_days):

@@ -9,6 +9,7 @@ from contact.models import Inquiry
 from contact.protection import new_form_token
 from contact.tests.conftest import form_token, valid_data
 from staff.factories import StaffMemberPageFactory
+from treatments.factories import TreatmentPageFactory
 
 pytestmark = pytest.mark.usefixtures("contact_page")
 
@@ -105,6 +106,21 @@ class TestFormPage:
         assert inquiry.special.specific == running_special
         assert inquiry.staff_member.specific == staff_member
         assert inquiry.treatment.slug == "botox"
+
+    def test_treatments_offered_are_the_published_catalog_named_as_their_pages(self, client, treatments):
+        draft = TreatmentPageFactory(
+            parent=treatments[0].page.get_parent(), title="Trial laser", slug="trial-laser", live=False
+        )
+        response = client.get("/contact/?treatment=botox")
+        select = soup(response).find("select", attrs={"name": "treatment"})
+        options = {option["value"]: option.get_text() for option in select.find_all("option")}
+        assert options == {"": "No particular treatment", "botox": "Botox® Cosmetic", "dermaplaning": "Dermaplaning"}
+        assert select.find("option", selected=True)["value"] == "botox"
+        # A treatment not yet published is neither listed, preselected nor accepted.
+        assert client.get(f"/contact/?treatment={draft.treatment.slug}").status_code == 200
+        response = post(client, treatment=draft.treatment.slug)
+        assert "Select a valid choice" in field_error(response, "treatment")
+        assert not Inquiry.objects.exists()
 
 
 @pytest.mark.django_db
