@@ -6,6 +6,8 @@ and height) from the specs below. The background task run when an image is uploa
 published, and `manage.py warm_renditions`, make exactly these renditions, so no visitor waits for one.
 """
 
+import functools
+
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -33,6 +35,13 @@ PICTURES = {
 def picture_specs(name):
     """The filter specs of the picture `name`, one per size and format ("fill-320x213|format-avif", …)."""
     return Filter.expand_spec([PICTURES[name][0], FORMATS])
+
+
+@functools.cache
+def picture_filters(name):
+    """Wagtail's `Filter` for each spec of the picture `name`, parsed once per process, as Wagtail's own
+    `{% image %}` tag parses its spec once per template."""
+    return tuple(Filter(spec) for spec in picture_specs(name))
 
 
 def all_filter_specs():

@@ -4,7 +4,7 @@ from wagtail.images.models import Picture
 from wagtail.models import Page, Site
 
 from ellemes import hours, page_cache, public_urls, slots, structured_data
-from ellemes.images import PICTURES, picture_specs
+from ellemes.images import PICTURES, picture_filters
 from ellemes.models import ClinicSettings
 from ellemes.visibility import PublishedPageQuerySet
 
@@ -126,7 +126,7 @@ def picture_of(image, name, priority=False, eager=False, alt=None, css_class="")
     """
     if not image:
         return ""
-    renditions = image.get_renditions(*picture_specs(name))
+    renditions = image.get_renditions(*picture_filters(name))
     sizes = PICTURES[name][1]
     if sizes is None:
         # Shown at the smallest rendition's width: the larger ones serve denser screens.
