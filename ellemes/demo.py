@@ -15,7 +15,7 @@ from django.core.files.images import ImageFile
 from wagtail.models import Page, Site
 
 from ellemes.demo_art import ARTWORKS, file_name, painted_jpeg
-from ellemes.models import ClinicImage, ClinicSettings, HomePage, OpeningHours, SocialLink, Treatment
+from ellemes.models import WEEKDAYS, ClinicImage, ClinicSettings, HomePage, Treatment, opening_day, social_link
 
 TREATMENTS = [
     ("Botox", "botox", "Neuromodulator injections that soften expression lines."),
@@ -133,23 +133,15 @@ def load_demo(loader):
             "Our licensed team works under physician supervision and takes the time to explain every option. "
             + DEMO_NOTE
         )
-        clinic.save()
         weekday_hours = (datetime.time(10), datetime.time(19))
-        for order, (code, _) in enumerate(OpeningHours.WEEKDAYS):
-            if code == "Su":
-                OpeningHours.objects.create(settings=clinic, sort_order=order, weekday=code, closed=True)
-            elif code == "Sa":
-                OpeningHours.objects.create(
-                    settings=clinic, sort_order=order, weekday=code, opens=datetime.time(10), closes=datetime.time(16)
-                )
-            else:
-                OpeningHours.objects.create(
-                    settings=clinic, sort_order=order, weekday=code, opens=weekday_hours[0], closes=weekday_hours[1]
-                )
-        for order, network in enumerate(["Instagram", "Facebook"]):
-            SocialLink.objects.create(
-                settings=clinic, sort_order=order, network=network, url=f"https://example.com/{network.lower()}"
-            )
+        saturday_hours = (datetime.time(10), datetime.time(16))
+        clinic.opening_hours = [
+            opening_day(code, *({"Su": (), "Sa": saturday_hours}.get(code, weekday_hours))) for code, _ in WEEKDAYS
+        ]
+        clinic.social_links = [
+            social_link(network, f"https://example.com/{network.lower()}") for network in ["Instagram", "Facebook"]
+        ]
+        clinic.save()
         loader.created += 1
     if not clinic.has_coordinates and not clinic.price_range:
         # Added after the first demo sites were built, so an existing one gains them too.

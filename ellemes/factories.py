@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection, Page, Site
 
-from ellemes.models import ClinicImage, ClinicSettings, HomePage, OpeningHours, SocialLink, Treatment
+from ellemes.models import ClinicImage, ClinicSettings, HomePage, Treatment, opening_day, social_link
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -153,17 +153,14 @@ def clinic_settings(site=None, *, hours=True, social=True, **fields):
         values["logo"] = ImageFactory(title="ELLEMES logo", alt_text="ELLEMES Medical Spa")
     for name, value in values.items():
         setattr(clinic, name, value)
+    if hours and not clinic.opening_hours:
+        clinic.opening_hours = [
+            opening_day(weekday, *(datetime.time(hour) for hour in times or ())) for weekday, times in WEEK
+        ]
+    if social and not clinic.social_links:
+        clinic.social_links = [
+            social_link("Instagram", "https://www.instagram.com/"),
+            social_link("Facebook", "https://www.facebook.com/"),
+        ]
     clinic.save()
-    if hours and not clinic.opening_hours.exists():
-        for order, (weekday, times) in enumerate(WEEK):
-            if times is None:
-                OpeningHours.objects.create(settings=clinic, sort_order=order, weekday=weekday, closed=True)
-            else:
-                opens, closes = (datetime.time(hour) for hour in times)
-                OpeningHours.objects.create(
-                    settings=clinic, sort_order=order, weekday=weekday, opens=opens, closes=closes
-                )
-    if social and not clinic.social_links.exists():
-        SocialLink.objects.create(settings=clinic, sort_order=0, network="Instagram", url="https://www.instagram.com/")
-        SocialLink.objects.create(settings=clinic, sort_order=1, network="Facebook", url="https://www.facebook.com/")
     return clinic

@@ -36,7 +36,7 @@ def _moment(day, time):
 
 
 def open_state(opening_hours, now=None):
-    """The clinic's state at `now` from its `OpeningHours` rows; None when it has given no hours."""
+    """The clinic's state at `now` from its opening hours (`OpeningDay`s); None when it has given no hours."""
     given = list(opening_hours)
     if not given:
         return None

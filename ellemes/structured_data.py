@@ -56,7 +56,7 @@ def clinic_business(clinic, site):
             "latitude": float(clinic.latitude),
             "longitude": float(clinic.longitude),
         }
-    if same_as := [link.url for link in clinic.social_links.all()]:
+    if same_as := [link.url for link in clinic.links]:
         data["sameAs"] = same_as
     return data
 
@@ -64,7 +64,7 @@ def clinic_business(clinic, site):
 def opening_hours_specification(clinic):
     """One entry per distinct opening time, listing the weekdays that share it; closed days are left out."""
     groups = {}
-    for day in clinic.opening_hours.all():
+    for day in clinic.hours:
         if day.closed or not (day.opens and day.closes):
             continue
         key = (day.opens.strftime("%H:%M"), day.closes.strftime("%H:%M"))

@@ -1,6 +1,6 @@
 """The data the admin's edit forms send, built from the object being edited with Wagtail's form-data helpers."""
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 NO_COMMENTS = {"comments": inline_formset([])}
 
@@ -81,16 +81,18 @@ def staff_form(member, **changes):
 def clinic_settings_form(clinic, **changes):
     """The Clinic details form, as a browser sends it, with `changes` applied."""
     hours = [
-        {
-            "id": day.pk,
-            "weekday": day.weekday,
-            "opens": day.opens.strftime("%H:%M") if day.opens else "",
-            "closes": day.closes.strftime("%H:%M") if day.closes else "",
-            "closed": _checkbox(day.closed),
-        }
-        for day in clinic.opening_hours.all()
+        (
+            "day",
+            {
+                "weekday": day.weekday,
+                "opens": day.opens.strftime("%H:%M") if day.opens else "",
+                "closes": day.closes.strftime("%H:%M") if day.closes else "",
+                "closed": _checkbox(day.closed),
+            },
+        )
+        for day in clinic.hours
     ]
-    links = [{"id": link.pk, "network": link.network, "url": link.url} for link in clinic.social_links.all()]
+    links = [("link", {"network": link.network, "url": link.url}) for link in clinic.links]
     values = {
         "name": clinic.name,
         "logo": _value(clinic.logo_id),
@@ -105,8 +107,8 @@ def clinic_settings_form(clinic, **changes):
         "postal_code": clinic.postal_code,
         "latitude": _value(clinic.latitude),
         "longitude": _value(clinic.longitude),
-        "opening_hours": inline_formset(hours, initial=len(hours)),
-        "social_links": inline_formset(links, initial=len(links)),
+        "opening_hours": streamfield(hours),
+        "social_links": streamfield(links),
     }
     return _form(values, changes)
 

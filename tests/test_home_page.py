@@ -9,7 +9,7 @@ import time_machine
 from bs4 import BeautifulSoup
 
 from blog.models import ArticlePage
-from ellemes.models import ClinicSettings, OpeningHours
+from ellemes.models import WEEKDAYS, ClinicSettings, opening_day
 from specials.models import SpecialPage
 from staff.models import StaffMemberPage
 from treatments.factories import ConcernFactory, TreatmentCategoryPageFactory, TreatmentPageFactory
@@ -23,6 +23,13 @@ SATURDAY = datetime.date(2026, 12, 5)
 
 def at(day, hour, minute=0):
     return time_machine.travel(datetime.datetime.combine(day, datetime.time(hour, minute), NEW_YORK), tick=False)
+
+
+def set_hours(days):
+    """The clinic's opening hours, as an editor saves them under Settings › Clinic details."""
+    clinic = ClinicSettings.objects.get()
+    clinic.opening_hours = days
+    clinic.save()
 
 
 def home(client):
@@ -140,8 +147,7 @@ class TestSectionsWithoutContent:
     def test_a_new_site_shows_the_hero_and_no_empty_section(self, client, small_site):
         for child in small_site.home.get_children():
             child.delete()
-        ClinicSettings.objects.update(street_address="", city="", region="", postal_code="", phone="")
-        OpeningHours.objects.all().delete()
+        ClinicSettings.objects.update(street_address="", city="", region="", postal_code="", phone="", opening_hours=[])
         html = home(client)
         assert html.find("main").find_all("h2") == []
         assert html.h1.get_text() == "Skin care and aesthetic medicine, done with care"
@@ -215,11 +221,11 @@ class TestOpenNow:
             assert self.kept_for(client.get("/blog/")) > 3 * 60
 
     def test_closed_every_day_says_closed_and_nothing_more(self, client, small_site):
-        OpeningHours.objects.update(closed=True, opens=None, closes=None)
+        set_hours([opening_day(code) for code, _ in WEEKDAYS])
         with at(TUESDAY, 11):
             assert self.state(client) == "Closed now"
 
     def test_no_state_without_opening_hours(self, client, small_site):
-        OpeningHours.objects.all().delete()
+        set_hours([])
         visit = section(home(client), "home-visit-heading")
         assert visit.find(class_="open-state") is None

@@ -2,7 +2,7 @@ from .claims import ClaimsCheckedMixin, ClaimsSettings
 from .housekeeping import CommandRun
 from .images import ClinicImage, ClinicRendition
 from .pages import HomePage
-from .site_settings import ClinicSettings, OpeningHours, SocialLink
+from .site_settings import WEEKDAYS, ClinicSettings, OpeningDay, SocialLink, opening_day, social_link
 from .taxonomy import Treatment
 from .users import User
 from .workflow import MedicalReviewTask
@@ -16,8 +16,11 @@ __all__ = [
     "ClinicSettings",
     "HomePage",
     "MedicalReviewTask",
-    "OpeningHours",
+    "OpeningDay",
     "SocialLink",
+    "WEEKDAYS",
     "Treatment",
     "User",
+    "opening_day",
+    "social_link",
 ]

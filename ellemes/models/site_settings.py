@@ -4,18 +4,109 @@ from urllib.parse import quote_plus, urlsplit
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.fields import StreamField
 
 from ellemes.forms import ClaimsCheckedForm
 from ellemes.models.claims import PatientTextMixin
 
+WEEKDAYS = [
+    ("Mo", "Monday"),
+    ("Tu", "Tuesday"),
+    ("We", "Wednesday"),
+    ("Th", "Thursday"),
+    ("Fr", "Friday"),
+    ("Sa", "Saturday"),
+    ("Su", "Sunday"),
+]
+
+
+class OpeningDay(blocks.StructValue):
+    """The clinic's hours on one weekday, read as attributes (`day.opens`) in code and templates alike."""
+
+    weekday = property(lambda self: self.get("weekday"))
+    opens = property(lambda self: self.get("opens"))
+    closes = property(lambda self: self.get("closes"))
+    closed = property(lambda self: bool(self.get("closed")))
+
+    def get_weekday_display(self):
+        return dict(WEEKDAYS).get(self.weekday, "")
+
+    @property
+    def schema_day(self):
+        return self.get_weekday_display()
+
+    def __str__(self):
+        if self.closed:
+            return f"{self.get_weekday_display()}: closed"
+        return f"{self.get_weekday_display()}: {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OpeningDayBlock(blocks.StructBlock):
+    """A row of the opening hours. The hours are stream data in the Clinic details' own row, not rows of
+    their own: every page shows them, and reads them with the settings in one query."""
+
+    weekday = blocks.ChoiceBlock(choices=WEEKDAYS)
+    opens = blocks.TimeBlock(required=False)
+    closes = blocks.TimeBlock(required=False)
+    closed = blocks.BooleanBlock(required=False, help_text="Tick if the clinic is closed all day.")
+
+    class Meta:
+        icon = "time"
+        label = "Day"
+        value_class = OpeningDay
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.closed:
+            return value
+        if not (value.opens and value.closes):
+            raise StructBlockValidationError(
+                non_block_errors=[ValidationError("Give opening and closing times, or tick “closed”.")]
+            )
+        if value.closes <= value.opens:
+            raise StructBlockValidationError(
+                block_errors={"closes": ValidationError("Closing time must be after opening time.")}
+            )
+        return value
+
+
+class SocialLink(blocks.StructValue):
+    network = property(lambda self: self.get("network"))
+    url = property(lambda self: self.get("url"))
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    """A link to one of the clinic's social media profiles (stream data, as the opening hours)."""
+
+    network = blocks.CharBlock(max_length=40, help_text="Shown to patients, e.g. “Instagram”.")
+    url = blocks.URLBlock()
+
+    class Meta:
+        icon = "link"
+        label = "Link"
+        value_class = SocialLink
+
+
+def opening_day(weekday, opens=None, closes=None):
+    """One row of `ClinicSettings.opening_hours` (code and data): open `opens`–`closes`, else closed all day."""
+    closed = opens is None and closes is None
+    return (
+        "day",
+        OpeningDayBlock().normalize({"weekday": weekday, "opens": opens, "closes": closes, "closed": closed}),
+    )
+
+
+def social_link(network, url):
+    """One row of `ClinicSettings.social_links`."""
+    return ("link", SocialLinkBlock().normalize({"network": network, "url": url}))
+
 
 @register_setting(icon="site")
-class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
+class ClinicSettings(PatientTextMixin, BaseSiteSetting):
     """Facts about the clinic shown across the site: name, contact details, hours."""
 
     patient_text_fields = {"Clinic name": "name", "About Us": "about_us"}
@@ -69,6 +160,8 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
         related_name="+",
         help_text="The privacy policy, linked from the inquiry form’s consent checkbox.",
     )
+    opening_hours = StreamField([("day", OpeningDayBlock())], blank=True, help_text="A row per weekday.")
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
     booking_url = models.URLField(
         "online booking link",
         blank=True,
@@ -95,20 +188,26 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
             heading="Contact details",
         ),
         FieldPanel("booking_url"),
-        InlinePanel("opening_hours", heading="Opening hours", label="Day"),
-        InlinePanel("social_links", heading="Social links", label="Link"),
+        FieldPanel("opening_hours"),
+        FieldPanel("social_links"),
     ]
 
-    # Every page shows the logo, the hours and the social links: read them with the settings,
-    # once per request (Wagtail keeps the settings on the request).
+    # Every page shows the logo, the hours and the social links: the hours and links are part of the
+    # settings' own row, and the rest is read with it, once per request (Wagtail keeps the settings on it).
     select_related = ["logo", "contact_page", "privacy_page"]
 
     class Meta:
         verbose_name = "clinic details"
 
-    @classmethod
-    def base_queryset(cls):
-        return super().base_queryset().prefetch_related("opening_hours", "social_links")
+    @property
+    def hours(self):
+        """The opening hours (`OpeningDay`s), in the editors' order."""
+        return [day.value for day in self.opening_hours]
+
+    @property
+    def links(self):
+        """The social links (`SocialLink`s: network and url), in the editors' order."""
+        return [link.value for link in self.social_links]
 
     def clean(self):
         super().clean()
@@ -153,52 +252,3 @@ class ClinicSettings(PatientTextMixin, ClusterableModel, BaseSiteSetting):
     @property
     def directions_url(self):
         return "https://www.google.com/maps/search/?api=1&query=" + quote_plus(", ".join(self.address_lines))
-
-
-class OpeningHours(Orderable):
-    """The clinic's hours on one weekday."""
-
-    WEEKDAYS = [
-        ("Mo", "Monday"),
-        ("Tu", "Tuesday"),
-        ("We", "Wednesday"),
-        ("Th", "Thursday"),
-        ("Fr", "Friday"),
-        ("Sa", "Saturday"),
-        ("Su", "Sunday"),
-    ]
-
-    settings = ParentalKey(ClinicSettings, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.CharField(max_length=2, choices=WEEKDAYS)
-    opens = models.TimeField(null=True, blank=True)
-    closes = models.TimeField(null=True, blank=True)
-    closed = models.BooleanField(default=False, help_text="Tick if the clinic is closed all day.")
-
-    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes"), FieldPanel("closed")])]
-
-    def clean(self):
-        if self.closed:
-            return
-        if not (self.opens and self.closes):
-            raise ValidationError("Give opening and closing times, or tick “closed”.")
-        if self.closes <= self.opens:
-            raise ValidationError({"closes": "Closing time must be after opening time."})
-
-    @property
-    def schema_day(self):
-        return dict(self.WEEKDAYS)[self.weekday]
-
-    def __str__(self):
-        if self.closed:
-            return f"{self.get_weekday_display()}: closed"
-        return f"{self.get_weekday_display()}: {self.opens:%H:%M}–{self.closes:%H:%M}"
-
-
-class SocialLink(Orderable):
-    """A link to one of the clinic's social media profiles."""
-
-    settings = ParentalKey(ClinicSettings, on_delete=models.CASCADE, related_name="social_links")
-    network = models.CharField(max_length=40, help_text="Shown to patients, e.g. “Instagram”.")
-    url = models.URLField()
-
-    panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]

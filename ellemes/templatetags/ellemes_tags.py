@@ -49,7 +49,7 @@ def clinic_open_state(context):
     if request is None or public_urls.public_site(request) is None:
         return None
     # The request's own copy of the settings, with the hours the page lists beside the state.
-    state = hours.open_state(ClinicSettings.for_request(request).opening_hours.all())
+    state = hours.open_state(ClinicSettings.for_request(request).hours)
     if state is not None:
         page_cache.show_until(request, state.changes_at)
     return state

@@ -2,14 +2,14 @@
 
 import datetime
 
-from ellemes.models import OpeningHours
+from ellemes.models import opening_day
 from ellemes.templatetags.ellemes_tags import grouped_days
 
 
 def day(code, opens=None, closes=None):
     if opens is None:
-        return OpeningHours(weekday=code, closed=True)
-    return OpeningHours(weekday=code, opens=datetime.time(opens), closes=datetime.time(closes))
+        return opening_day(code)[1]
+    return opening_day(code, datetime.time(opens), datetime.time(closes))[1]
 
 
 def test_consecutive_days_with_the_same_hours_are_grouped():

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
 from ellemes.factories import ImageFactory
-from ellemes.models import SocialLink
+from ellemes.models import social_link
 
 pytestmark = pytest.mark.usefixtures("small_site")
 
@@ -35,8 +35,8 @@ def described_clinic(clinic):
     clinic.price_range = "$$$"
     clinic.latitude, clinic.longitude = Decimal("33.749000"), Decimal("-84.388000")
     clinic.social_links = [
-        SocialLink(network="Instagram", url="https://www.instagram.com/ellemes.example/"),
-        SocialLink(network="TikTok", url="https://www.tiktok.com/@ellemes.example"),
+        social_link("Instagram", "https://www.instagram.com/ellemes.example/"),
+        social_link("TikTok", "https://www.tiktok.com/@ellemes.example"),
     ]
     clinic.save()
     return clinic
