@@ -3,20 +3,12 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from ellemes.models import ClinicSettings
+from tests.migrations import migrate
 
 BEFORE = [("ellemes", "0011_home_book_button_privacy_page")]
 AFTER = [("ellemes", "0012_clinic_hours_and_links_in_settings")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def rows(apps, clinic_id):

@@ -1,22 +1,14 @@
 """The migration from the old treatment tags: a database holding the previous demo gains a draft page per tag."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from blog.factories import ArticlePageFactory
 from ellemes.models import Treatment as CurrentTreatment
+from tests.migrations import migrate
 from treatments.models import TreatmentPage
 
 BEFORE = [("treatments", "0001_initial")]
 AFTER = [("treatments", "0002_pages_for_existing_treatments")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
