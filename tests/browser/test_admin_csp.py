@@ -95,3 +95,21 @@ def test_the_live_preview_is_allowed_to_frame_the_page(admin_page, site_workdir)
     assert heading.text_content().strip()
     found = violations(admin_page)
     assert found == [], "\n".join(found)
+
+
+def test_the_clinic_details_editor_lists_the_opening_hours_a_day_each(admin_page):
+    admin_page.goto("/admin/settings/ellemes/clinicsettings/")
+    weekdays = admin_page.locator("[data-contentpath='opening_hours'] select")
+    weekdays.first.wait_for()
+    assert weekdays.evaluate_all("selects => selects.map(select => select.value)") == [
+        "Mo",
+        "Tu",
+        "We",
+        "Th",
+        "Fr",
+        "Sa",
+        "Su",
+    ]
+    admin_page.wait_for_load_state("networkidle")
+    found = violations(admin_page)
+    assert found == [], "\n".join(found)
