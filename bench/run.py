@@ -534,6 +534,8 @@ def main():
         print("Measuring the first view after a change (page cache off)…", flush=True)
         for name in cacheable:
             results[name]["first"] = measure(app.url + pages[name]["url"])
+        app.stop()
+        servers.remove(app)
         if "search" in pages:
             print(f"Adding {MORE_ARTICLES} articles…", flush=True)
             run([sys.executable, "-m", "bench.grow_site", str(MORE_ARTICLES)], {**env, "VARNISH_URL": ""})
@@ -541,9 +543,6 @@ def main():
             for name, page in grown.items():
                 if name in pages:
                     pages[name]["queries_grown"] = page["queries"]
-        app.stop()
-        servers.remove(app)
-        if "search" in pages:
             # Search with the page cache on, as at 13 articles and as the site runs: results are never
             # kept, the shared layout around them is.
             app = Gunicorn(env, cache=True)

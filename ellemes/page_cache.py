@@ -127,11 +127,11 @@ class PageLifetimeMiddleware:
 def layout_fragment(request):
     """How the shared layout (announcement bar, menu, footer) of this response may be kept in the `pages`
     cache, for the pages never cached whole (contact, search) and the first view of the others:
-    `(seconds, version)` for `{% cache seconds name request.path version using="pages" %}`.
+    `(seconds, version)` for `includes/layout_fragment.html`.
 
-    Only anonymous reads keep it (0 seconds: never), a search included: the fragments never hold the
-    visitor's words. Never past the next change by the calendar. `version` is when content last changed, so
-    a fragment rendered from the data before a change is never read after it.
+    Only anonymous reads keep it (0 seconds: rendered without the cache), a search included: the fragments
+    never hold the visitor's words. Never past the next change by the calendar. `version` is when content
+    last changed, so a fragment rendered from the data before a change is never read after it.
     """
     if request is None or not is_anonymous_read(request):
         return 0, ""

@@ -2,7 +2,7 @@ from .claims import ClaimsCheckedMixin, ClaimsSettings
 from .housekeeping import CommandRun
 from .images import ClinicImage, ClinicRendition
 from .pages import HomePage
-from .site_settings import WEEKDAYS, ClinicSettings, OpeningDay, SocialLink, opening_day, social_link
+from .site_settings import WEEKDAYS, ClinicSettings, opening_day, social_link
 from .taxonomy import Treatment
 from .users import User
 from .workflow import MedicalReviewTask
@@ -16,8 +16,6 @@ __all__ = [
     "ClinicSettings",
     "HomePage",
     "MedicalReviewTask",
-    "OpeningDay",
-    "SocialLink",
     "WEEKDAYS",
     "Treatment",
     "User",
