@@ -135,6 +135,12 @@ class InquiryForm(forms.Form):
             form.initial["inquiry_type"] = Inquiry.Type.CONSULTATION
         return form
 
+    @property
+    def preselected(self):
+        """What the address chose for an empty form (a special, treatment or staff member, and the inquiry type):
+        its fields differ only by this, so they are kept per choice (`contact/includes/inquiry_form.html`)."""
+        return sorted((name, value) for name, value in self.initial.items() if name != "form_token")
+
     def clean_name(self):
         name = self.cleaned_data["name"]
         if CONTROL_CHARACTERS.search(name):

@@ -3,6 +3,8 @@
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from contact.models import Inquiry
@@ -303,3 +305,59 @@ def test_nul_bytes_in_choice_values_are_refused(client):
     response = client.post("/contact/", valid_data(special="bright\x00eyes", treatment="\x00"))
     assert response.status_code == 200
     assert Inquiry.objects.count() == 0
+
+
+def visible_fields(response):
+    """The form without its per-view tokens: what every visitor of the same address sees."""
+    form = soup(response).find("form", id="inquiry-form")
+    for token in form.find_all("input", attrs={"name": ["csrfmiddlewaretoken", "form_token"]}):
+        token.decompose()
+    return str(form)
+
+
+def selected(response, name):
+    return soup(response).find("select", attrs={"name": name}).find("option", selected=True)["value"]
+
+
+@pytest.mark.django_db
+class TestEmptyFormKeptBetweenViews:
+    """An empty form's fields are kept like the layout: the next visitor's view reads no choices, and still
+    shows what their address preselects, what was published since, and nothing of anyone's sent-back form."""
+
+    def test_a_repeat_view_reads_no_choices_and_shows_the_same_fields(
+        self, client, django_assert_max_num_queries, treatments, running_special, staff_member
+    ):
+        for _ in range(2):  # the shared layout is kept from here on (the first view makes the images' renditions)
+            client.get("/contact/?treatment=botox")
+        with CaptureQueriesContext(connection) as first_view:
+            first = client.get("/contact/")
+        with django_assert_max_num_queries(len(first_view) - 3):  # the treatments, specials and staff
+            second = client.get("/contact/")
+        assert visible_fields(second) == visible_fields(first)
+        assert "Botox® Cosmetic" in visible_fields(second) and "Bright Eyes Week" in visible_fields(second)
+
+    def test_each_address_keeps_its_own_preselection(self, client, treatments, running_special):
+        assert selected(client.get("/contact/"), "treatment") == ""
+        assert selected(client.get("/contact/?treatment=botox"), "treatment") == "botox"
+        assert selected(client.get("/contact/?treatment=dermaplaning"), "treatment") == "dermaplaning"
+        assert selected(client.get("/contact/"), "treatment") == ""
+        special = client.get("/contact/?special=bright-eyes-week")
+        assert (selected(special, "special"), selected(special, "inquiry_type")) == ("bright-eyes-week", "special")
+        assert selected(client.get("/contact/?treatment=botox"), "inquiry_type") == "consultation"
+
+    def test_a_treatment_published_since_is_offered_at_the_next_view(self, client, treatments):
+        assert "Chemical peel" not in visible_fields(client.get("/contact/"))
+        peel = TreatmentPageFactory(
+            parent=treatments[0].page.get_parent(), title="Chemical peel", slug="chemical-peel", live=False
+        )
+        peel.save_revision().publish()
+        assert "Chemical peel" in visible_fields(client.get("/contact/"))
+
+    def test_a_form_sent_back_with_errors_is_shown_to_its_sender_only(self, client):
+        sent_back = post(client, name="Maria Lopez", email="not-an-email")
+        assert "Maria Lopez" in visible_fields(sent_back)
+        assert field_error(sent_back, "email")
+        fresh = client.get("/contact/")
+        assert "Maria Lopez" not in visible_fields(fresh)
+        assert field_error(fresh, "email") is None
+        assert "Ana Silva" in visible_fields(post(client, name="Ana Silva", email="also-not-an-email"))
