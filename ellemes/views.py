@@ -151,7 +151,8 @@ def search(request):
     results, hits = None, []
     if terms:
         # Search backends take plain field filters only, so search keeps Wagtail's own `public()` (one query).
-        matches = Page.objects.live().public().filter(depth__gt=1).search(terms)
+        # `.specific()`: the results are read as their own page types, one query per type found.
+        matches = Page.objects.live().public().filter(depth__gt=1).specific().search(terms)
         results = _results_page(matches, request.GET.get("page"))
         hits = _describe_hits(request, results)
     context = {
@@ -167,7 +168,6 @@ def search(request):
 
 def _describe_hits(request, pages):
     """What each result shows: its type, link, title and summary."""
-    found = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
     return [
         {
             "url": page.get_url(request),
@@ -177,8 +177,7 @@ def _describe_hits(request, pages):
             # Every clinic page has a summary; a plain Wagtail page only its search description.
             "summary": getattr(page, "summary_text", page.search_description),
         }
-        for page in (found.get(hit.pk) for hit in pages)
-        if page is not None
+        for page in pages
     ]
 
 
