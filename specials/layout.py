@@ -1,6 +1,6 @@
 """What specials put in the shared layout: the announcement bar, the home page section, staff profiles."""
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Exists, OuterRef
 
 from ellemes.public_urls import public_site
 from specials.models import SpecialPage, SpecialsIndexPage, SpecialsSettings
@@ -8,26 +8,12 @@ from specials.models import SpecialPage, SpecialsIndexPage, SpecialsSettings
 HOME_LIMIT = 3
 
 
-def _settings_for(request):
-    if request is not None:
-        return SpecialsSettings.for_request(request)
-    site = public_site()
-    return SpecialsSettings.for_site(site) if site else None
-
-
 def bar_special(request=None, on=None):
-    """The special the announcement bar features: the picked one while it runs, else the one ending soonest."""
-    specials_settings = _settings_for(request)
-    picked_id = specials_settings.featured_special_id if specials_settings else None
-    running = SpecialPage.objects.published().running(on)
-    if picked_id:
-        # One query either way: the picked special sorts first if it is running at all.
-        running = running.annotate(
-            picked=Case(When(pk=picked_id, then=Value(0)), default=Value(1), output_field=IntegerField())
-        ).order_by("picked", "ends_on", "starts_on", "path")
-    else:
-        running = running.ending_soonest()
-    return running.first()
+    """The special the announcement bar features: the editors' pick (Settings › Announcement bar) while it
+    runs, else the running one ending soonest. One query: the pick is read within it."""
+    picked = SpecialsSettings.objects.filter(site=public_site(request), featured_special=OuterRef("pk"))
+    running = SpecialPage.objects.published().running(on).annotate(picked=Exists(picked))
+    return running.order_by("-picked", "ends_on", "starts_on", "path").first()
 
 
 def _index_url(request):

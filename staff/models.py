@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -311,19 +312,23 @@ class StaffSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("spotlight")]
-    # The spotlight looks for staff under the site's home page.
-    select_related = ["site__root_page"]
 
     class Meta:
         verbose_name = "staff spotlight"
 
-    def spotlight_for(self, day):
+    @classmethod
+    def spotlight_for(cls, site, day):
         """The chosen person if they are on show, otherwise this week's turn in the rotation."""
-        # One query for the whole team (a clinic's team is a handful of people), then pick in Python.
+        # One query for the whole team under the site's home page (a clinic's team is a handful of people),
+        # the editors' choice read within it; then pick in Python.
+        editors_choice = cls.objects.filter(site=site, spotlight=OuterRef("pk"))
         staff = list(
-            StaffMemberPage.objects.on_show().descendant_of(self.site.root_page).select_related("photo", "action_photo")
+            StaffMemberPage.objects.on_show()
+            .descendant_of(site.root_page)
+            .select_related("photo", "action_photo")
+            .annotate(chosen=Exists(editors_choice))
         )
-        chosen = next((member for member in staff if member.pk == self.spotlight_id), None)
+        chosen = next((member for member in staff if member.chosen), None)
         if chosen is not None or not staff:
             return chosen
         return staff[week_number(day) % len(staff)]

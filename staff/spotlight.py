@@ -14,7 +14,7 @@ def spotlight_for(day, site=None):
     site = site or public_site()
     if site is None:
         return None
-    return StaffSettings.for_site(site).spotlight_for(day)
+    return StaffSettings.spotlight_for(site, day)
 
 
 def spotlight_for_request(request):
@@ -22,7 +22,7 @@ def spotlight_for_request(request):
     member = getattr(request, "_staff_spotlight", _NOT_YET)
     if member is _NOT_YET:
         site = public_site(request)
-        member = StaffSettings.for_request(request).spotlight_for(timezone.localdate()) if site else None
+        member = StaffSettings.spotlight_for(site, timezone.localdate()) if site else None
         request._staff_spotlight = member
     return member
 
