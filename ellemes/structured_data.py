@@ -68,7 +68,7 @@ def opening_hours_specification(clinic):
         if day.closed or not (day.opens and day.closes):
             continue
         key = (day.opens.strftime("%H:%M"), day.closes.strftime("%H:%M"))
-        groups.setdefault(key, []).append(day.schema_day)
+        groups.setdefault(key, []).append(day.get_weekday_display())
     return [
         {"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": opens, "closes": closes}
         for (opens, closes), days in groups.items()

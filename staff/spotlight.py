@@ -21,8 +21,7 @@ def spotlight_for_request(request):
     """Today's spotlight for the request's site, worked out once per request (footer and home page share it)."""
     member = getattr(request, "_staff_spotlight", _NOT_YET)
     if member is _NOT_YET:
-        site = public_site(request)
-        member = StaffSettings.spotlight_for(site, timezone.localdate()) if site else None
+        member = spotlight_for(timezone.localdate(), public_site(request))
         request._staff_spotlight = member
     return member
 

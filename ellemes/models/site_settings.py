@@ -35,10 +35,6 @@ class OpeningDay(blocks.StructValue):
     def get_weekday_display(self):
         return dict(WEEKDAYS).get(self.weekday, "")
 
-    @property
-    def schema_day(self):
-        return self.get_weekday_display()
-
     def __str__(self):
         if self.closed:
             return f"{self.get_weekday_display()}: closed"
