@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from blog.models import ArticlePage, BlogIndexPage
+from ellemes.slots import section_page
 from staff.models import StaffMemberPage
 
 HOME_ARTICLES = 3
@@ -14,7 +15,7 @@ def home_articles(request, page):
     articles = list(ArticlePage.objects.published().newest_first().for_cards()[:HOME_ARTICLES])
     if not articles:
         return None
-    return {"articles": articles, "blog_index": BlogIndexPage.objects.published().first()}
+    return {"articles": articles, "blog_index": section_page(request, BlogIndexPage)}
 
 
 def staff_articles(request, page):
@@ -34,7 +35,7 @@ def staff_articles(request, page):
     # More than are listed: the rest are on the blog, filtered by this person. (Looked up whether or not,
     # so the profile costs the same queries however many articles the person has.)
     more = len(articles) > len({article.pk for article in authored + reviewed})
-    blog_index = BlogIndexPage.objects.published().first()
+    blog_index = section_page(request, BlogIndexPage)
     return {
         "staff_member": page,
         "authored": authored,

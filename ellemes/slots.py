@@ -29,6 +29,18 @@ def register(slot, template_name, get_context, order=0):
     _providers[slot] = sorted(providers, key=lambda p: p.order)
 
 
+def section_page(request, page_type):
+    """The live, public page of `page_type`, a section the site has one of (the blog, the specials, the
+    treatments): looked up once per request, as the announcement bar and several home page sections link
+    to the same one."""
+    if request is None:
+        return page_type.objects.published().first()
+    found = request.__dict__.setdefault("_section_pages", {})
+    if page_type not in found:
+        found[page_type] = page_type.objects.published().first()
+    return found[page_type]
+
+
 def render(slot, request, page=None):
     parts = []
     for provider in _providers.get(slot, []):

@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef
 
 from ellemes.public_urls import public_site
+from ellemes.slots import section_page
 from specials.models import SpecialPage, SpecialsIndexPage, SpecialsSettings
 
 HOME_LIMIT = 3
@@ -17,7 +18,7 @@ def bar_special(request=None, on=None):
 
 
 def _index_url(request):
-    index_page = SpecialsIndexPage.objects.published().first()
+    index_page = section_page(request, SpecialsIndexPage)
     return index_page.get_url(request) if index_page else None
 
 

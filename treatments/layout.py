@@ -1,22 +1,11 @@
 """What treatments put in the shared layout: the home page's categories and “What would you like to improve?”."""
 
+from ellemes.slots import section_page
 from treatments.models import TreatmentIndexPage, treatments_with_concerns
-
-_NOT_YET = object()
-
-
-def _index_page(request):
-    """The live Treatments page, looked up once per request: both home sections link to it."""
-    index_page = getattr(request, "_treatment_index", _NOT_YET)
-    if index_page is _NOT_YET:
-        index_page = TreatmentIndexPage.objects.published().first()
-        if request is not None:
-            request._treatment_index = index_page
-    return index_page
 
 
 def home_context(request, page):
-    index_page = _index_page(request)
+    index_page = section_page(request, TreatmentIndexPage)
     if index_page is None:
         return None
     concerns = treatments_with_concerns()
@@ -27,7 +16,7 @@ def home_context(request, page):
 
 def home_categories(request, page):
     """The categories with live treatments, each shown with its first treatment's photo and a few names."""
-    index_page = _index_page(request)
+    index_page = section_page(request, TreatmentIndexPage)
     if index_page is None:
         return None
     categories = index_page.categories()
