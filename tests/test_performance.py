@@ -42,11 +42,14 @@ pytestmark = pytest.mark.usefixtures("small_site")
 #   profile 3) costs 2 + 2d queries: the site with its root page, each level's child and its
 #   `.specific` row (Page.route), then the view-restriction check of the page and its ancestors (2).
 #   The search view is not a page: it costs the site only.
-# - The shared layout costs 7 on every page: the clinic details with their logo, chosen pages, opening
-#   hours and social links, all in one row (1), the announcement bar (the special, with the editors' pick
-#   read within its query, and the specials index: 2), the menu (1), the spotlight (the team, with the
-#   editors' choice read within: 1), the policies on the footer's legal line (1), and the contact page's
-#   address for the footer and any call to action (1).
+# - The shared layout costs 6 on every page: the clinic details with their logo, their contact and
+#   privacy pages (the footer's address and every call to action), opening hours and social links, all
+#   in one row (1), the announcement bar (the special, with the editors' pick read within its query, and
+#   the specials index: 2), the menu (1), the spotlight (the team, with the editors' choice read within:
+#   1) and the policies on the footer's legal line (1).
+# - So before its own content a page costs 10 at depth 1, 12 at depth 2, 14 at depth 3 and 16 at
+#   depth 4 (a treatment): 15 is out of reach for a depth-3 page that shows anything of its own, and for
+#   every treatment page, without overriding `Page.route` or keeping the layout across changes.
 # - Listings leave out private sections in their own statement (`published()`, ellemes.visibility):
 #   Wagtail's `public()` would read every view restriction once more for each listing. Search keeps
 #   `public()`, as search backends take plain field filters only.
