@@ -29,16 +29,21 @@ def register(slot, template_name, get_context, order=0):
     _providers[slot] = sorted(providers, key=lambda p: p.order)
 
 
+def once_per_request(request, key, compute):
+    """`compute()`, worked out once per request for `key`: several parts of a page (the announcement bar,
+    the home page's sections, the footer) show the same thing."""
+    if request is None:
+        return compute()
+    found = request.__dict__.setdefault("_slot_values", {})
+    if key not in found:
+        found[key] = compute()
+    return found[key]
+
+
 def section_page(request, page_type):
     """The live, public page of `page_type`, a section the site has one of (the blog, the specials, the
-    treatments): looked up once per request, as the announcement bar and several home page sections link
-    to the same one."""
-    if request is None:
-        return page_type.objects.published().first()
-    found = request.__dict__.setdefault("_section_pages", {})
-    if page_type not in found:
-        found[page_type] = page_type.objects.published().first()
-    return found[page_type]
+    treatments), which several parts of a page link to."""
+    return once_per_request(request, page_type, lambda: page_type.objects.published().first())
 
 
 def render(slot, request, page=None):

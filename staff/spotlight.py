@@ -4,9 +4,8 @@ from django.utils import timezone
 
 from ellemes.models import ClinicSettings
 from ellemes.public_urls import public_site
+from ellemes.slots import once_per_request
 from staff.models import StaffSettings
-
-_NOT_YET = object()
 
 
 def spotlight_for(day, site=None):
@@ -19,11 +18,11 @@ def spotlight_for(day, site=None):
 
 def spotlight_for_request(request):
     """Today's spotlight for the request's site, worked out once per request (footer and home page share it)."""
-    member = getattr(request, "_staff_spotlight", _NOT_YET)
-    if member is _NOT_YET:
-        member = spotlight_for(timezone.localdate(), public_site(request))
-        request._staff_spotlight = member
-    return member
+
+    def today():
+        return spotlight_for(timezone.localdate(), public_site(request))
+
+    return once_per_request(request, "staff spotlight", today)
 
 
 def caption(member, clinic_name):
